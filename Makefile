@@ -1,0 +1,58 @@
+# Every target a person types is also what CI runs. `make help` lists them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	@touch $(STAMP)
+
+.PHONY: install
+install: $(STAMP)  ## Create .venv and install the pinned toolchain and nnfs_ref (editable)
+
+.PHONY: serve
+serve: $(STAMP)  ## Build the site and serve it at http://127.0.0.1:8000 with live reload
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+.PHONY: build
+build: $(STAMP)  ## Build the site strictly into site/ (fails on any warning or stale output)
+	$(BIN)/mkdocs build --strict --clean -d site
+
+.PHONY: lint
+lint: $(STAMP)  ## Run ruff and mypy --strict
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+.PHONY: test
+test: lint  ## Run lint, the doc tests, the package tests and the machinery tests
+	$(BIN)/pytest
+
+.PHONY: bench
+bench: $(STAMP)  ## Time nnfs_ref against raw NumPy and pure Python; writes bench/results.json
+	$(BIN)/python -m bench
+
+.PHONY: lock
+lock:  ## Re-resolve the toolchain to its newest versions and rewrite constraints.txt
+	rm -rf .lock-venv
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet -e ".[test]"
+	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^nnfs' > constraints.txt
+	rm -rf .lock-venv
+	@echo "constraints.txt updated; run 'make test' and commit it."
+
+.PHONY: clean
+clean:  ## Remove the built site and caches (keeps .venv)
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis
+
+.PHONY: help
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-8s %s\n", $$1, $$2}'

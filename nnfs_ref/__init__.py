@@ -1,0 +1,1 @@
+"""Reference implementations of the building blocks taught on the site."""
