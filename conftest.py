@@ -1,0 +1,7 @@
+"""Collect every executed block of the site, and the package's docstring examples."""
+
+from pathlib import Path
+
+from docs_build.sybil_blocks import docs_and_docstrings
+
+pytest_collect_file = docs_and_docstrings(Path(__file__).resolve().parent).pytest()

@@ -1,0 +1,43 @@
+"""A few helpers to write SVG by hand, escaped and with the site's CSS classes."""
+
+from __future__ import annotations
+
+from html import escape
+
+
+def fmt(value: float) -> str:
+    """A number as a reader writes it: 2.0 -> '2', 0.2 -> '0.2', -0.5 -> '−0.5'."""
+    text = f"{value:.6g}"
+    return text.replace("-", "\u2212")
+
+
+def figure(width: int, height: int, alt: str, body: list[str], caption: str = "") -> str:
+    """Wrap SVG elements in an accessible, responsive <figure>."""
+    label = escape(alt, quote=True)
+    svg = (
+        f'<svg class="nnfs-figure" viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{label}" xmlns="http://www.w3.org/2000/svg">'
+        f"<title>{escape(alt)}</title>{''.join(body)}</svg>"
+    )
+    figcaption = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
+    return f"<figure>{svg}{figcaption}</figure>"
+
+
+def text(x: float, y: float, content: str, css: str = "label", anchor: str = "middle") -> str:
+    """A text element centred (by default) on (x, y)."""
+    return (
+        f'<text x="{x:.1f}" y="{y:.1f}" class="{css}" text-anchor="{anchor}" '
+        f'dominant-baseline="middle">{escape(content)}</text>'
+    )
+
+
+def circle(x: float, y: float, r: float, css: str) -> str:
+    return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" class="{css}"/>'
+
+
+def line(x1: float, y1: float, x2: float, y2: float, css: str = "edge") -> str:
+    return f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" class="{css}"/>'
+
+
+def rect(x: float, y: float, w: float, h: float, css: str) -> str:
+    return f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" class="{css}"/>'

@@ -1,0 +1,52 @@
+"""Helpers for tests that build the site, or a modified copy of it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def mkdocs_build(
+    project: Path, dest: Path, manifest: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the same strict build as `make build`, without -q (it hides warnings)."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if manifest is not None:
+        env["DOCS_BUILD_MANIFEST"] = str(manifest)
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(dest)]
+    return subprocess.run(
+        command, cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False
+    )
+
+
+def run_pytest(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run pytest inside `project` as a maintainer would."""
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args]
+    return subprocess.run(
+        command, cwd=project, capture_output=True, text=True, timeout=600, check=False
+    )
+
+
+def copy_project(tmp: Path) -> Path:
+    """A throwaway copy of the site's sources, safe to break."""
+    project = tmp / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "pyproject.toml", "conftest.py"):
+        shutil.copy(ROOT / name, project / name)
+    for name in ("docs", "docs_build", "nnfs_ref"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    return project
+
+
+def built_files(site: Path) -> dict[str, bytes]:
+    """Every file of a built site by relative path, without the dated sitemap."""
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file() and not path.name.startswith("sitemap.xml")
+    }
