@@ -64,6 +64,7 @@ def fit_panels(
 
     The last line of a panel's history is drawn bold, the earlier ones faint.
     """
+    xs, ys = [float(v) for v in xs], [float(v) for v in ys]  # NumPy arrays welcome
     if len(xs) != len(ys) or not xs:
         raise ValueError(f"need as many x as y values, got {len(xs)} and {len(ys)}")
     if not panels or any(not history for _, history in panels):
