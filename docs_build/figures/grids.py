@@ -79,11 +79,11 @@ def matrix_vector(
     for i, (dot, bias, out) in enumerate(zip(dots, biases, outputs, strict=True)):
         y = top + i * CELL_H + CELL_H / 2
         body.append(text(left - 12, y, f"neuron {i + 1}", "axis-label", "end"))
-        body.append(text(right + 50, y, f"· = {fmt(dot)}", "weight"))
+        body.append(text(right + 50, y, fmt(dot), "weight"))
         body.append(text(right + 128, y, f"+ {fmt(bias)}", "label"))
         body.append(text(right + 196, y, f"= {fmt(out)}", "output"))
     body += cells(left, top, rows)
-    heads = [(right + 50, "dot"), (right + 128, "bias"), (right + 196, "output")]
+    heads = [(right + 50, "row · inputs"), (right + 128, "bias"), (right + 196, "output")]
     body += [text(x, top - 12, word, "axis-label") for x, word in heads]
     alt = (
         f"A weight matrix of {len(rows)} rows and {m} columns under the inputs "

@@ -18,8 +18,16 @@ def matmul(left: list[list[float]], right: list[list[float]]) -> list[list[float
     return [[sum(a * b for a, b in zip(row, col, strict=True)) for col in columns] for row in left]
 
 
+def _factor(value: float) -> str:
+    return f"({fmt(value)})" if value < 0 else fmt(value)
+
+
 def product_grid(
-    left: Sequence[Sequence[float]], right: Sequence[Sequence[float]], row: int, col: int
+    left: Sequence[Sequence[float]],
+    right: Sequence[Sequence[float]],
+    row: int,
+    col: int,
+    names: Sequence[str] = ("left", "right", "product"),
 ) -> str:
     """Left matrix, right matrix above the result; one row, one column and their cell marked."""
     a, b = as_matrix(left, "left matrix"), as_matrix(right, "right matrix")
@@ -29,14 +37,14 @@ def product_grid(
     n, k, m = len(a), len(b), len(b[0])
     x_a, y_b = 10, 30
     x_c, y_c = x_a + k * CELL_W + 30, y_b + k * CELL_H + 30
-    body = [text(x_c + m * CELL_W / 2, 14, f"right ({k}, {m})", "axis-label")]
+    body = [text(x_c + m * CELL_W / 2, 14, f"{names[1]} ({k}, {m})", "axis-label")]
     body += cells(x_c, y_b, b, marked={(i, col) for i in range(k)})
-    body.append(text(x_a + k * CELL_W / 2, y_c - 14, f"left ({n}, {k})", "axis-label"))
+    body.append(text(x_a + k * CELL_W / 2, y_c - 14, f"{names[0]} ({n}, {k})", "axis-label"))
     body += cells(x_a, y_c, a, marked={(row, j) for j in range(k)})
-    body.append(text(x_c + m * CELL_W / 2, y_c - 14, f"product ({n}, {m})", "axis-label"))
+    body.append(text(x_c + m * CELL_W / 2, y_c - 14, f"{names[2]} ({n}, {m})", "axis-label"))
     body += cells(x_c, y_c, product, marked={(row, col)})
     terms = " + ".join(
-        f"{fmt(p)}×{fmt(q)}" for p, q in zip(a[row], [r[col] for r in b], strict=True)
+        f"{_factor(p)}×{_factor(q)}" for p, q in zip(a[row], [r[col] for r in b], strict=True)
     )
     value = product[row][col]
     bottom = y_c + n * CELL_H + 28
