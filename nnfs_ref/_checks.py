@@ -72,8 +72,8 @@ def convert(x: object, name: str, func: str = "") -> tuple[Shape, Any]:
         return (), to_float(x, name)
     seq: Sequence[object] = x  # type: ignore[assignment]
     items = [convert(item, f"{name}[{i}]") for i, item in enumerate(seq)]
-    if not items:
-        return (0,), []
+    if not items:  # an empty NumPy array keeps its other dimensions, e.g. (0, 4)
+        return tuple(int(n) for n in getattr(x, "shape", (0,))), []
     first = items[0][0]
     for i, (sub, _) in enumerate(items):
         if sub != first:
