@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -153,3 +154,22 @@ def test_real_number_types_are_accepted(m: ModuleType) -> None:
 def test_generator_is_not_a_vector(m: ModuleType) -> None:
     with pytest.raises(TypeError, match="must be a number"):
         m.dot((x for x in [1, 2]), [1, 2])
+
+
+def test_reference_table_quotes_real_messages() -> None:
+    """Every complete message quoted in docs/reference.md is one the code really raises."""
+    table = (Path(__file__).resolve().parent.parent / "docs" / "reference.md").read_text()
+    quoted = [
+        line.rsplit("| `", 1)[1].rsplit("` |", 1)[0]
+        for line in table.splitlines()
+        if line.startswith("| ") and line.rstrip().endswith("` |")
+    ]
+    raised = set()
+    for _case, func, args, exc, _words in CASES:
+        with pytest.raises(exc) as info:
+            _call(pure, func, args)
+        raised.add(str(info.value))
+    checked = [q for q in quoted if "…" not in q]
+    assert len(checked) >= 20
+    for message in checked:
+        assert message in raised, message
