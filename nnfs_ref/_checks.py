@@ -70,6 +70,8 @@ def convert(x: object, name: str, func: str = "") -> tuple[Shape, Any]:
             raise type(exc)(f"{func}: {exc}") from None
     if not _is_sequence(x):
         return (), to_float(x, name)
+    if name.count("[") >= 64:  # NumPy allows at most 64 dimensions
+        raise ValueError(f"{name} is nested too deeply: more than 64 dimensions")
     seq: Sequence[object] = x  # type: ignore[assignment]
     items = [convert(item, f"{name}[{i}]") for i, item in enumerate(seq)]
     if not items:  # an empty NumPy array keeps its other dimensions, e.g. (0, 4)

@@ -173,3 +173,12 @@ def test_reference_table_quotes_real_messages() -> None:
     assert len(checked) >= 20
     for message in checked:
         assert message in raised, message
+
+
+@pytest.mark.parametrize("m", MODULES)
+def test_absurd_nesting_is_a_value_error(m: ModuleType) -> None:
+    x: Any = [1.0]
+    for _ in range(3000):
+        x = [x]
+    with pytest.raises(ValueError, match="nested too deeply"):
+        m.shape(x)
