@@ -27,7 +27,10 @@ def _grid(rows: Sequence[Sequence[float]], x: float, y: float) -> list[str]:
     for r, row in enumerate(rows):
         for c, number in enumerate(row):
             cx, cy = x + c * CELL_W, y + r * CELL_H
-            body += [rect(cx, cy, CELL_W, CELL_H, "cell"), text(cx + CELL_W / 2, cy + CELL_H / 2, fmt(number))]
+            body += [
+                rect(cx, cy, CELL_W, CELL_H, "cell"),
+                text(cx + CELL_W / 2, cy + CELL_H / 2, fmt(number)),
+            ]
     return body
 
 
@@ -44,21 +47,27 @@ def array_grid(value: Sequence[Any]) -> str:
     else:
         slabs = list(value)
     rows, cols = len(slabs[0]), len(slabs[0][0])
-    left, top, slab_gap = 120, 40, 26
+    width = 420  # every array figure has the same scale, so cell sizes compare
+    left, top, slab_gap = (width - cols * CELL_W) / 2, 40, 26
     slab_h = rows * CELL_H
-    body = [text(left + cols * CELL_W / 2, 18, f"{cols} columns", "dim")]
+    across = f"{cols} numbers" if len(shape) == 1 else f"{cols} columns"
+    body = [text(left + cols * CELL_W / 2, 18, across, "dim")]
     for k, slab in enumerate(slabs):
         y = top + k * (slab_h + slab_gap)
         body += _grid(slab, left, y)
         if len(shape) > 1:
             body.append(text(left - 10, y + slab_h / 2, f"{rows} rows", "dim", anchor="end"))
         if len(shape) == 3:
-            body.append(text(left + cols * CELL_W + 10, y + slab_h / 2, f"[{k}]", "dim", anchor="start"))
-    height = top + len(slabs) * (slab_h + slab_gap) + 14
-    body.append(text(left + cols * CELL_W / 2, height - 24, f"shape {_shape_text(shape)}", "output"))
-    width = left + cols * CELL_W + 60
+            body.append(
+                text(left + cols * CELL_W + 10, y + slab_h / 2, f"[{k}]", "dim", anchor="start")
+            )
+    bottom = top + len(slabs) * (slab_h + slab_gap) - slab_gap
+    body.append(
+        text(left + cols * CELL_W / 2, bottom + 24, f"shape {_shape_text(shape)}", "output")
+    )
+    height = bottom + 44
     alt = f"An array of shape {_shape_text(shape)}: " + _describe(value, shape)
-    return figure(int(width), int(height), alt, body)
+    return figure(width, int(height), alt, body)
 
 
 def _shape_text(shape: tuple[int, ...]) -> str:

@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from docs_build.figures.svg import circle, figure, fmt, line, text
 
 
-def _check(inputs: Sequence[float], weights: Sequence[Sequence[float]], biases: Sequence[float]) -> None:
+def _check(
+    inputs: Sequence[float], weights: Sequence[Sequence[float]], biases: Sequence[float]
+) -> None:
     if not inputs or not weights:
         raise ValueError("a layer needs at least one input and one neuron")
     if len(weights) != len(biases):
@@ -28,7 +30,7 @@ def layer_diagram(
     ]
     gap = 70
     height = gap * max(len(inputs), len(weights)) + 20
-    in_x, neuron_x, radius = 60, 330, 36
+    in_x, neuron_x, radius = 40, 240, 36
 
     def ys(count: int) -> list[float]:
         step = (height - 20) / count
@@ -43,8 +45,8 @@ def layer_diagram(
             circle(neuron_x, y, radius, "neuron"),
             text(neuron_x, y - 9, f"n{n}", "weight"),
             text(neuron_x, y + 12, f"+ {fmt(b)}"),
-            line(neuron_x + radius, y, 460, y, "edge arrow"),
-            text(520, y, fmt(out), "output"),
+            line(neuron_x + radius, y, 330, y, "edge arrow"),
+            text(340, y, fmt(out), "output", anchor="start"),
         ]
     rows = "; ".join(
         f"neuron {n} has weights ({', '.join(fmt(w) for w in row)}) and bias {fmt(b)} "
@@ -55,4 +57,4 @@ def layer_diagram(
         f"A dense layer of {len(weights)} neurons. Each of the {len(inputs)} inputs "
         f"({', '.join(fmt(x) for x in inputs)}) is connected to every neuron: {rows}."
     )
-    return figure(580, int(height), alt, body)
+    return figure(420, int(height), alt, body)

@@ -25,7 +25,9 @@ def elementwise_table(a: Sequence[float], b: Sequence[float], op: str = "*") -> 
         body.append(text(left - 14, top + row_h / 2, f"[{i}]", "dim", anchor="end"))
         for col, value in enumerate((x, y, r)):
             body.append(rect(left + col * col_w, top, col_w, row_h, "cell"))
-            body.append(text(xs[col], top + row_h / 2, fmt(value), "output" if col == 2 else "label"))
+            body.append(
+                text(xs[col], top + row_h / 2, fmt(value), "output" if col == 2 else "label")
+            )
     bottom = 40 + len(a) * row_h
     height = bottom + 20
     if op == "*":
@@ -39,6 +41,11 @@ def elementwise_table(a: Sequence[float], b: Sequence[float], op: str = "*") -> 
         ending = f"; the products add up to {fmt(total)}, the dot product."
     else:
         ending = "."
-    pairs = ", ".join(f"{fmt(x)} {sign} {fmt(y)} = {fmt(r)}" for x, y, r in zip(a, b, results, strict=True))
-    alt = f"Vectors a ({', '.join(map(fmt, a))}) and b ({', '.join(map(fmt, b))}) position by position: {pairs}{ending}"
+    pairs = ", ".join(
+        f"{fmt(x)} {sign} {fmt(y)} = {fmt(r)}" for x, y, r in zip(a, b, results, strict=True)
+    )
+    alt = (
+        f"Vectors a ({', '.join(map(fmt, a))}) and b ({', '.join(map(fmt, b))}), "
+        f"position by position: {pairs}{ending}"
+    )
     return figure(left + 3 * col_w + 20, int(height), alt, body)
