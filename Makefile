@@ -36,7 +36,7 @@ test: lint  ## Run lint, the doc tests, the package tests and the machinery test
 	$(BIN)/pytest
 
 .PHONY: bench
-bench: $(STAMP)  ## Time nnfs_ref against raw NumPy and pure Python; writes bench/results.json
+bench: $(STAMP)  ## Time nnfs_ref against raw NumPy and pure Python; writes docs/data/bench.json
 	$(BIN)/python -m bench
 
 .PHONY: lock

@@ -1,0 +1,1 @@
+"""Benchmarks for nnfs_ref: `python -m bench` (or `make bench`)."""

@@ -1,0 +1,82 @@
+"""Time nnfs_ref.layer against raw NumPy and pure Python; write docs/data/bench.json."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bench.machine import describe
+from bench.timing import best, best_interleaved
+from nnfs_ref import pure, vectorized
+
+OUT = Path(__file__).resolve().parent.parent / "docs" / "data" / "bench.json"
+
+
+def overhead(batch: int = 1024, features: int = 512, neurons: int = 256) -> dict[str, Any]:
+    """vectorized.layer time / raw `x @ w.T + b` time, on float64 arrays."""
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((batch, features))
+    w = rng.standard_normal((neurons, features))
+    b = rng.standard_normal(neurons)
+    assert np.array_equal(vectorized.layer(x, w, b), x @ w.T + b)
+    raw, ours = best_interleaved(lambda: x @ w.T + b, lambda: vectorized.layer(x, w, b), 5, 20)
+    return {
+        "shape": {"batch": batch, "features": features, "neurons": neurons},
+        "raw_seconds": raw,
+        "vectorized_seconds": ours,
+        "ratio": ours / raw,
+        "target_ratio": 1.10,
+    }
+
+
+def speedup(batch: int, features: int, neurons: int) -> dict[str, Any]:
+    """How many times faster vectorized.layer is than pure.layer on the same inputs."""
+    rng = np.random.default_rng(1)
+    xa = rng.standard_normal((batch, features))
+    wa = rng.standard_normal((neurons, features))
+    ba = rng.standard_normal(neurons)
+    x, w, b = xa.tolist(), wa.tolist(), ba.tolist()
+    pure_number = max(1, 20_000 // (batch * features * neurons))
+    t_pure = best(lambda: pure.layer(x, w, b), pure_number, 3)
+    t_lists = best(lambda: vectorized.layer(x, w, b), 20, 5)
+    t_arrays = best(lambda: vectorized.layer(xa, wa, ba), 20, 5)
+    return {
+        "shape": {"batch": batch, "features": features, "neurons": neurons},
+        "pure_seconds": t_pure,
+        "vectorized_lists_seconds": t_lists,
+        "vectorized_arrays_seconds": t_arrays,
+        "speedup_lists": t_pure / t_lists,
+        "speedup_arrays": t_pure / t_arrays,
+    }
+
+
+def main() -> None:
+    results: dict[str, Any] = {"machine": describe()}
+    o = overhead()
+    results["overhead"] = o
+    s = o["shape"]
+    print(
+        f"layer {s['batch']}x{s['features']} -> {s['neurons']} neurons: "
+        f"raw x @ w.T + b {o['raw_seconds'] * 1e3:.3f} ms, vectorized.layer "
+        f"{o['vectorized_seconds'] * 1e3:.3f} ms, ratio {o['ratio']:.3f} "
+        f"(target <= {o['target_ratio']:.2f})"
+    )
+    results["speedup"] = []
+    for size in [(8, 4, 3), (64, 32, 16), (256, 128, 64)]:
+        r = speedup(*size)
+        results["speedup"].append(r)
+        print(
+            f"layer {size[0]}x{size[1]} -> {size[2]}: pure {r['pure_seconds'] * 1e3:.3f} ms; "
+            f"vectorized is {r['speedup_lists']:.1f}x faster on lists, "
+            f"{r['speedup_arrays']:.1f}x on arrays"
+        )
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {OUT.relative_to(Path.cwd()) if OUT.is_relative_to(Path.cwd()) else OUT}")
+
+
+if __name__ == "__main__":
+    main()
