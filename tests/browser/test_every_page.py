@@ -28,7 +28,8 @@ class Setting:
     """How a reader looks at the site."""
 
     name: str
-    color_scheme: Literal["light", "dark"]  # Material follows prefers-color-scheme until the reader toggles
+    # Material follows prefers-color-scheme until the reader picks a palette.
+    color_scheme: Literal["light", "dark"]
     width: int
     height: int
 
