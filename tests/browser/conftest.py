@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
 import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.sitebuild import ROOT, mkdocs_build
 
@@ -119,3 +120,25 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@pytest.fixture
+def context(browser: Browser) -> Iterator[BrowserContext]:
+    """A fresh reader (light preference, clipboard allowed, empty storage).
+
+    Replaces pytest-playwright's `context` and `page`, which go through its
+    `base_url` fixture and a pytest deprecation warning (an error here).
+    """
+    context = browser.new_context(
+        color_scheme="light",
+        viewport={"width": 1280, "height": 800},
+        permissions=["clipboard-read", "clipboard-write"],
+    )
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    """A tab of that reader's browser."""
+    return context.new_page()
