@@ -35,6 +35,12 @@ lint: $(STAMP)  ## Run ruff and mypy --strict
 test: lint  ## Run lint, the doc tests, the package tests and the machinery tests
 	$(BIN)/pytest
 
+.PHONY: audit
+audit: $(STAMP)  ## Lighthouse, page weight, layout shift, build and test times (not in make test)
+	@test -x .lighthouse/node_modules/.bin/lighthouse || \
+		npm install --silent --no-audit --no-fund --prefix .lighthouse lighthouse@12
+	$(BIN)/python -m tests.browser.audit
+
 .PHONY: bench
 bench: $(STAMP)  ## Time nnfs_ref against raw NumPy and pure Python; writes docs/data/bench.json
 	$(BIN)/python -m bench

@@ -38,7 +38,7 @@ def copy_project(tmp: Path) -> Path:
     project.mkdir()
     for name in ("mkdocs.yml", "pyproject.toml", "conftest.py"):
         shutil.copy(ROOT / name, project / name)
-    for name in ("docs", "docs_build", "nnfs_ref"):
+    for name in ("docs", "docs_build", "nnfs_ref", "overrides"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     return project
 

@@ -1,0 +1,41 @@
+// Accessibility fixes to what Material's JavaScript adds to a page, found by
+// axe-core (tests/browser). They hold across instant navigation too.
+(function () {
+  "use strict";
+
+  // Each code block gets a <nav> holding its copy button: many unnamed
+  // navigation landmarks that are not navigation. Drop the landmark role.
+  function fixCodeNavs() {
+    document.querySelectorAll("nav.md-code__nav:not([role])").forEach(function (nav) {
+      nav.setAttribute("role", "none");
+    });
+  }
+
+  // A display formula wider than the screen scrolls sideways: make it
+  // reachable from the keyboard, as Material does for wide code blocks.
+  function fixWideFormulas() {
+    document.querySelectorAll(".math-block").forEach(function (block) {
+      if (block.scrollWidth > block.clientWidth) {
+        block.setAttribute("tabindex", "0");
+      } else {
+        block.removeAttribute("tabindex");
+      }
+    });
+  }
+
+  function start() {
+    fixCodeNavs();
+    fixWideFormulas();
+    // Material adds the code navs when it mounts a page's content.
+    new MutationObserver(fixCodeNavs).observe(document.body, { childList: true, subtree: true });
+    if (typeof document$ !== "undefined") document$.subscribe(fixWideFormulas);
+    window.addEventListener("resize", fixWideFormulas);
+    document.fonts.ready.then(fixWideFormulas); // the math font changes the widths
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
