@@ -22,7 +22,10 @@ def elementwise_table(a: Sequence[float], b: Sequence[float], op: str = "*") -> 
     results = [x * y if op == "*" else x + y for x, y in zip(a, b, strict=True)]
     col_w, row_h, left = 110, 40, 70
     xs = [left + col_w * (i + 0.5) for i in range(3)]
-    body = [text(x, 22, head, "dim") for x, head in zip(xs, ["a[i]", "b[i]", f"a[i] {sign} b[i]"], strict=True)]
+    body = [
+        text(x, 22, head, "dim")
+        for x, head in zip(xs, ["a[i]", "b[i]", f"a[i] {sign} b[i]"], strict=True)
+    ]
     for i, (x, y, r) in enumerate(zip(a, b, results, strict=True)):
         top = 40 + i * row_h
         body.append(text(left - 14, top + row_h / 2, f"[{i}]", "dim", anchor="end"))
