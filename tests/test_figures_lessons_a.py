@@ -78,12 +78,16 @@ def test_products_table_shows_products_and_their_sum() -> None:
     svg, texts = parse(elementwise_table([1, 2, 3], [2, 3, 4]))
     assert {"6", "12", "sum", "20"} <= set(texts)
     assert "add up to 20" in (svg.get("aria-label") or "")
+    # The header names one pair, not "a × b", which would read as the cross product.
+    assert "a[i] × b[i]" in texts
+    assert "a × b" not in texts
 
 
 def test_sums_table_has_no_sum_row() -> None:
     _, texts = parse(elementwise_table([1, 2, 3], [2, 3, 4], "+"))
     assert {"3", "5", "7"} <= set(texts)
     assert "sum" not in texts
+    assert "a[i] + b[i]" in texts
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,10 @@ _SIGNS = {"*": "×", "+": "+"}
 
 
 def elementwise_table(a: Sequence[float], b: Sequence[float], op: str = "*") -> str:
-    """A table with one row per position: a[i], b[i], and a[i] × b[i] (or a[i] + b[i])."""
+    """A table with one row per position: a[i], b[i], and a[i] × b[i] (or a[i] + b[i]).
+
+    The last column is headed a[i] × b[i], not a × b, which would read as the cross product.
+    """
     if op not in _SIGNS:
         raise ValueError(f"op must be '*' or '+', not {op!r}")
     if len(a) != len(b) or not a:
@@ -19,7 +22,10 @@ def elementwise_table(a: Sequence[float], b: Sequence[float], op: str = "*") -> 
     results = [x * y if op == "*" else x + y for x, y in zip(a, b, strict=True)]
     col_w, row_h, left = 110, 40, 70
     xs = [left + col_w * (i + 0.5) for i in range(3)]
-    body = [text(x, 22, head, "dim") for x, head in zip(xs, ["a", "b", f"a {sign} b"], strict=True)]
+    body = [
+        text(x, 22, head, "dim")
+        for x, head in zip(xs, ["a[i]", "b[i]", f"a[i] {sign} b[i]"], strict=True)
+    ]
     for i, (x, y, r) in enumerate(zip(a, b, results, strict=True)):
         top = 40 + i * row_h
         body.append(text(left - 14, top + row_h / 2, f"[{i}]", "dim", anchor="end"))
