@@ -91,8 +91,8 @@ def _console_cells(fence: Fence) -> list[tuple[str, dict[str, Any]]]:
                 expected = {"exception": example.exc_msg}
             cells.append(("\n".join(pending), expected))
             pending = []
-    if pending:
-        cells.append(("\n".join(pending), {}))
+    if pending:  # prompts with no output: the notebook must print nothing either
+        cells.append(("\n".join(pending), {"output": ""}))
     return [(code.strip("\n"), expected) for code, expected in cells if code.strip()]
 
 
@@ -144,7 +144,7 @@ def page_to_notebook(
     text = flatten_containers(text, _MARKER)
     for number, piece in enumerate(_MARKER.split(text)):
         if number % 2 == 0:
-            prose = rewrite_inline(piece, page, site_url).strip("\n")
+            prose = re.sub(r"\n{3,}", "\n\n", rewrite_inline(piece, page, site_url)).strip("\n")
             if prose.strip():
                 cells.append(_markdown_cell(prose))
             continue
