@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +17,21 @@ formatters.register()
 MANIFEST_VARIABLE = "DOCS_BUILD_MANIFEST"
 
 
+#: Packages the pages import that a writer may edit while `mkdocs serve` runs.
+RELOADED_PACKAGES = ("nnfs_ref", "docs_build.figures")
+
+
 def on_pre_build(config: Any) -> None:
-    """Every build, including each rebuild of `mkdocs serve`, starts from empty sessions."""
+    """Every build, including each rebuild of `mkdocs serve`, starts from scratch.
+
+    Sessions are emptied, and the packages the pages import are forgotten so that
+    the next import reads them again: a served page never shows output computed
+    by an older version of nnfs_ref.
+    """
     formatters.STATE.reset()
+    for name in list(sys.modules):
+        if any(name == p or name.startswith(p + ".") for p in RELOADED_PACKAGES):
+            del sys.modules[name]
 
 
 def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:

@@ -100,3 +100,22 @@ def test_a_raising_block_fails_the_build_and_pytest(tmp_path: Path) -> None:
     tests = run_pytest(project, str(LESSON))
     assert tests.returncode == 1, tests.stdout
     assert "block 'neuron-loop' raised" in tests.stdout
+
+
+def test_a_rebuild_imports_nnfs_ref_afresh() -> None:
+    """`mkdocs serve` rebuilds in one process: edited package code must be re-read."""
+    import sys
+
+    import nnfs_ref.pure
+    from docs_build import hooks
+
+    saved = dict(sys.modules)
+    try:
+        hooks.on_pre_build(config=None)
+        assert "nnfs_ref.pure" not in sys.modules
+        import nnfs_ref.pure as again
+
+        assert again is not nnfs_ref.pure
+    finally:  # later tests keep the modules they imported
+        sys.modules.clear()
+        sys.modules.update(saved)

@@ -1,0 +1,53 @@
+"""Figures drawn at build time: valid SVG, alt text, the page's numbers."""
+
+from __future__ import annotations
+
+import copy
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from docs_build.figures.bench import load_bench, speed_chart
+from docs_build.figures.neuron import neuron_diagram
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def parse(html: str) -> ET.Element:
+    root = ET.fromstring(html)
+    assert root.tag == "figure"
+    return root
+
+
+def test_the_neuron_diagram_labels_inputs_weights_bias_and_output() -> None:
+    root = parse(neuron_diagram([1.0, 2.0, 3.0, 2.5], [0.2, 0.8, -0.5, 1.0], 2.0))
+    svg = root.find(f"{SVG}svg")
+    assert svg is not None
+    assert svg.get("role") == "img"
+    title = svg.findtext(f"{SVG}title") or ""
+    assert "it outputs 4.8" in title
+    assert svg.get("aria-label") == title
+    labels = [t.text for t in svg.iter(f"{SVG}text")]
+    assert {"2.5", "× −0.5", "+ 2", "4.8"} <= set(labels)
+
+
+def test_the_neuron_diagram_refuses_mismatched_lists() -> None:
+    with pytest.raises(ValueError, match="3 inputs but 2 weights"):
+        neuron_diagram([1, 2, 3], [0.1, 0.2], 0)
+
+
+def test_the_speed_chart_is_drawn_from_the_committed_measurements() -> None:
+    data = load_bench()
+    root = parse(speed_chart(data))
+    caption = root.findtext("figcaption") or ""
+    assert f"NumPy {data['machine']['numpy']}" in caption
+    assert data["machine"]["date"][:10] in caption
+    bars = [r for r in root.iter(f"{SVG}rect")]
+    assert len(bars) == 2 * len(data["speedup"])
+
+
+def test_the_speed_chart_refuses_impossible_timings() -> None:
+    data = copy.deepcopy(load_bench())
+    data["speedup"][0]["pure_seconds"] = 0.0
+    with pytest.raises(ValueError, match="positive"):
+        speed_chart(data)

@@ -1,0 +1,115 @@
+"""The figures of the NumPy, batch and matrix lessons: valid SVG, right numbers, alt text."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from docs_build.figures.fits import equation, fit_panels
+from docs_build.figures.grids import batch_grid, matrix_vector
+from docs_build.figures.matrices import matmul, product_grid, transpose_figure
+from docs_build.figures.shapes import product_shapes
+
+SVG = "{http://www.w3.org/2000/svg}"
+INPUTS = [1.0, 2.0, 3.0, 2.5]
+WEIGHTS = [[0.2, 0.8, -0.5, 1.0], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]]
+BIASES = [2.0, 3.0, 0.5]
+BATCH: list[list[float]] = [[1, 2, 3, 2.5], [2, 5, -1, 2], [-1.5, 2.7, 3.3, -0.8]]
+
+
+def parse(html: str) -> tuple[str, list[str]]:
+    """The title of the figure's SVG and every text it draws."""
+    root = ET.fromstring(html)
+    svg = root.find(f"{SVG}svg")
+    assert svg is not None
+    title = svg.findtext(f"{SVG}title")
+    assert title
+    assert svg.get("aria-label") == title
+    return title, [t.text or "" for t in svg.iter(f"{SVG}text")]
+
+
+def test_matrix_vector_shows_dots_and_outputs() -> None:
+    title, texts = parse(matrix_vector(WEIGHTS, INPUTS, BIASES))
+    assert "2.8, −1.79, 1.885" in title
+    assert "4.8, 1.21, 2.385" in title
+    assert {"row · inputs", "2.8", "−1.79", "1.885", "= 4.8", "= 1.21", "= 2.385"} <= set(texts)
+
+
+def test_matrix_vector_rejects_mismatched_sizes() -> None:
+    with pytest.raises(ValueError, match="4 inputs but rows of 3"):
+        matrix_vector([[1, 2, 3]], INPUTS, [0.0])
+    with pytest.raises(ValueError, match="2 biases but 3 neurons"):
+        matrix_vector(WEIGHTS, INPUTS, [0.0, 1.0])
+
+
+def test_batch_grid_labels_samples_features_and_shape() -> None:
+    title, texts = parse(batch_grid(BATCH))
+    assert "shape (3, 4)" in title
+    assert "sample 3: −1.5, 2.7, 3.3, −0.8" in title
+    assert {"sample 3", "feature 4", "shape (3, 4)", "−0.8"} <= set(texts)
+
+
+def test_batch_grid_rejects_ragged_and_empty() -> None:
+    with pytest.raises(ValueError, match="ragged"):
+        batch_grid([[4, 2, 3], [5, 1]])
+    with pytest.raises(ValueError, match="empty"):
+        batch_grid([])
+
+
+def test_matmul_and_product_grid_agree_with_the_lesson() -> None:
+    weights_t = [list(column) for column in zip(*WEIGHTS, strict=True)]
+    product = matmul([[float(v) for v in row] for row in BATCH], weights_t)
+    assert product[1][2] == pytest.approx(-0.3)  # 0.2 once the bias 0.5 is added
+    title, texts = parse(product_grid(BATCH, weights_t, row=1, col=2))
+    assert "gives the marked cell, −0.3" in title
+    assert "product (3, 3)" in texts
+    named = parse(product_grid(BATCH, weights_t, 0, 0, ("inputs", "weights.T", "dots")))[1]
+    assert {"inputs (3, 4)", "weights.T (4, 3)", "dots (3, 3)"} <= set(named)
+    assert "2×(−0.26) + 5×(−0.27) + (−1)×0.17 + 2×0.87 = −0.3" in texts
+
+
+def test_product_grid_rejects_bad_shapes_and_cells() -> None:
+    with pytest.raises(ValueError, match="inner sizes differ"):
+        product_grid(BATCH, WEIGHTS, 0, 0)
+    with pytest.raises(ValueError, match="no cell"):
+        product_grid([[1, 2, 3]], [[2], [3], [4]], 0, 1)
+
+
+def test_transpose_figure_moves_a_row_to_a_column() -> None:
+    title, texts = parse(transpose_figure(WEIGHTS, row=1))
+    assert "(3, 4) matrix and its (4, 3) transpose" in title
+    assert "(0.5, −0.91, 0.26, −0.5)" in title
+    assert texts.count("−0.91") == 2
+    with pytest.raises(ValueError, match="no row 3"):
+        transpose_figure(WEIGHTS, row=3)
+
+
+def test_product_shapes_draws_the_three_shapes() -> None:
+    title, texts = parse(product_shapes((3, 4), (4, 3), ("inputs", "weights.T", "outputs")))
+    assert "outputs of shape (3, 3)" in title
+    assert {"(3, 4)", "(4, 3)", "(3, 3)", "inner sizes: 4 = 4"} <= set(texts)
+    with pytest.raises(ValueError, match=r"inner sizes differ: \(3, 4\) and \(3, 4\)"):
+        product_shapes((3, 4), (3, 4))
+    with pytest.raises(ValueError, match="2-D"):
+        product_shapes((3, 4, 1), (4, 3))
+
+
+def test_fit_panels_describes_every_line() -> None:
+    xs, ys = [0.0, 1.0, 2.0], [1.0, 2.5, 5.0]
+    html = fit_panels(xs, ys, (2.0, 0.83), [("one", [(1.0, 0.0), (1.5, -0.25)]), ("two", [(2, 1)])])
+    title, texts = parse(html)
+    assert "3 random points" in title
+    assert "y = 2x + 0.83" in title
+    assert "one: the last of 2 lines is y = 1.5x − 0.25" in title
+    assert "last: y = 2x + 1" in texts
+    assert equation((0.756, -0.272)) == "y = 0.76x − 0.27"
+
+
+def test_fit_panels_rejects_bad_input() -> None:
+    with pytest.raises(ValueError, match="as many x as y"):
+        fit_panels([0.0, 1.0], [1.0], (1.0, 0.0), [("a", [(1.0, 0.0)])])
+    with pytest.raises(ValueError, match="at least one fitted line"):
+        fit_panels([0.0, 1.0], [1.0, 2.0], (1.0, 0.0), [("a", [])])
+    with pytest.raises(ValueError, match="spread"):
+        fit_panels([1.0, 1.0], [1.0, 2.0], (1.0, 0.0), [("a", [(1.0, 0.0)])])
