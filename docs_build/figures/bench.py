@@ -25,6 +25,8 @@ def load_bench(path: Path = BENCH_FILE) -> dict[str, Any]:
 
 
 def _milliseconds(seconds: float) -> str:
+    if seconds >= 1:
+        return f"{seconds:.3g} s"
     ms = seconds * 1e3
     return f"{ms:.3g} ms" if ms >= 1 else f"{ms * 1e3:.3g} µs"
 
@@ -41,16 +43,21 @@ def speed_chart(data: dict[str, Any]) -> str:
     def x_of(seconds: float) -> float:
         return left + width * (math.log10(seconds) - low) / (high - low)
 
-    body: list[str] = []
+    body: list[str] = [
+        rect(left, 8, 14, 14, "bar-pure"),
+        text(left + 20, 15, "pure Python (nnfs_ref.pure)", "tick", "start"),
+        rect(left + 230, 8, 14, 14, "bar-numpy"),
+        text(left + 250, 15, "NumPy (nnfs_ref.vectorized)", "tick", "start"),
+    ]
     for power in range(low, high + 1):
         x = x_of(10.0**power)
         body += [
-            line(x, 10, x, 40 + 70 * len(rows), "grid"),
-            text(x, 55 + 70 * len(rows), _milliseconds(10.0**power), "tick"),
+            line(x, 30, x, 40 + 70 * len(rows), "grid"),
+            text(x, 60 + 70 * len(rows), _milliseconds(10.0**power), "tick"),
         ]
     for i, r in enumerate(rows):
         s = r["shape"]
-        y = 30 + 70 * i
+        y = 40 + 70 * i
         body.append(
             text(
                 left - 10, y + bar, f"{s['batch']}×{s['features']} → {s['neurons']}", "label", "end"
@@ -74,7 +81,7 @@ def speed_chart(data: dict[str, Any]) -> str:
     alt = f"Time of one layer on a batch, pure Python against NumPy (log scale). {summary}."
     caption = (
         f"Measured by make bench on {m['date'][:10]}: {m['processor']} ({m['cpu_count']} cores), "
-        f"Python {m['python']}, NumPy {m['numpy']}. Dark bars: nnfs_ref.pure; "
-        f"light bars: nnfs_ref.vectorized on arrays."
+        f"Python {m['python']}, NumPy {m['numpy']}. Log scale: each grid line is "
+        f"ten times the one before."
     )
-    return figure(620, 70 + 70 * len(rows), alt, body, caption)
+    return figure(620, 80 + 70 * len(rows), alt, body, caption)

@@ -15,8 +15,10 @@ def figure(width: int, height: int, alt: str, body: list[str], caption: str = ""
     """Wrap SVG elements in an accessible, responsive <figure>."""
     label = escape(alt, quote=True)
     svg = (
-        f'<svg class="nnfs-figure" viewBox="0 0 {width} {height}" role="img" '
-        f'aria-label="{label}" xmlns="http://www.w3.org/2000/svg">'
+        # The inline max-width caps every figure at its natural size, so text
+        # in all figures shows at the same size on wide screens.
+        f'<svg class="nnfs-figure" viewBox="0 0 {width} {height}" style="max-width: {width}px" '
+        f'role="img" aria-label="{label}" xmlns="http://www.w3.org/2000/svg">'
         f"<title>{escape(alt)}</title>{''.join(body)}</svg>"
     )
     figcaption = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""

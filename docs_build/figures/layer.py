@@ -1,0 +1,60 @@
+"""A dense layer: every input joins every neuron, each neuron labelled with its output."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from docs_build.figures.svg import circle, figure, fmt, line, text
+
+
+def _check(
+    inputs: Sequence[float], weights: Sequence[Sequence[float]], biases: Sequence[float]
+) -> None:
+    if not inputs or not weights:
+        raise ValueError("a layer needs at least one input and one neuron")
+    if len(weights) != len(biases):
+        raise ValueError(f"{len(weights)} weight lists but {len(biases)} biases")
+    for n, row in enumerate(weights, start=1):
+        if len(row) != len(inputs):
+            raise ValueError(f"neuron {n} has {len(row)} weights for {len(inputs)} inputs")
+
+
+def layer_diagram(
+    inputs: Sequence[float], weights: Sequence[Sequence[float]], biases: Sequence[float]
+) -> str:
+    """Inputs on the left, one circle per neuron (with its bias), outputs on the right."""
+    _check(inputs, weights, biases)
+    outputs = [
+        sum(x * w for x, w in zip(inputs, row, strict=True)) + b
+        for row, b in zip(weights, biases, strict=True)
+    ]
+    gap = 70
+    height = gap * max(len(inputs), len(weights)) + 20
+    in_x, neuron_x, radius = 40, 240, 36
+
+    def ys(count: int) -> list[float]:
+        step = (height - 20) / count
+        return [10 + step * (i + 0.5) for i in range(count)]
+
+    in_ys, neuron_ys = ys(len(inputs)), ys(len(weights))
+    body = [line(in_x + 22, yi, neuron_x - radius, yn) for yi in in_ys for yn in neuron_ys]
+    for x, y in zip(inputs, in_ys, strict=True):
+        body += [circle(in_x, y, 22, "input"), text(in_x, y, fmt(x))]
+    for n, (y, b, out) in enumerate(zip(neuron_ys, biases, outputs, strict=True), start=1):
+        body += [
+            circle(neuron_x, y, radius, "neuron"),
+            text(neuron_x, y - 9, f"n{n}", "weight"),
+            text(neuron_x, y + 12, f"+ {fmt(b)}"),
+            line(neuron_x + radius, y, 330, y, "edge arrow"),
+            text(340, y, fmt(out), "output", anchor="start"),
+        ]
+    rows = "; ".join(
+        f"neuron {n} has weights ({', '.join(fmt(w) for w in row)}) and bias {fmt(b)} "
+        f"and outputs {fmt(out)}"
+        for n, (row, b, out) in enumerate(zip(weights, biases, outputs, strict=True), start=1)
+    )
+    alt = (
+        f"A dense layer of {len(weights)} neurons. Each of the {len(inputs)} inputs "
+        f"({', '.join(fmt(x) for x in inputs)}) is connected to every neuron: {rows}."
+    )
+    return figure(420, int(height), alt, body)

@@ -1,0 +1,94 @@
+"""The figures of the layer, tensors and dot-product lessons: valid SVG, right numbers."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from docs_build.figures.arrays import array_grid, shape_of
+from docs_build.figures.layer import layer_diagram
+from docs_build.figures.products import elementwise_table
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+INPUTS = [1.0, 2.0, 3.0, 2.5]
+WEIGHTS = [[0.2, 0.8, -0.5, 1.0], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]]
+BIASES = [2.0, 3.0, 0.5]
+CUBE = [[[1, 5, 6, 2], [3, 2, 1, 3]], [[5, 2, 1, 2], [6, 4, 8, 4]], [[2, 8, 5, 3], [1, 1, 9, 4]]]
+
+
+def parse(html: str) -> tuple[ET.Element, list[str]]:
+    """The <svg> element of a figure and the strings of its <text> elements."""
+    figure = ET.fromstring(html)
+    svg = figure.find(f"{SVG}svg")
+    assert svg is not None
+    title = svg.find(f"{SVG}title")
+    assert title is not None
+    assert title.text
+    assert svg.get("aria-label") == title.text
+    return svg, [t.text or "" for t in svg.iter(f"{SVG}text")]
+
+
+def test_layer_diagram_labels_every_output() -> None:
+    svg, texts = parse(layer_diagram(INPUTS, WEIGHTS, BIASES))
+    assert {"4.8", "1.21", "2.385"} <= set(texts)
+    assert len(svg.findall(f"{SVG}circle")) == 4 + 3
+    assert len(svg.findall(f"{SVG}line")) == 4 * 3 + 3
+    assert "−0.91" in (svg.get("aria-label") or "")
+
+
+@pytest.mark.parametrize(
+    ("weights", "biases"),
+    [(WEIGHTS, [2.0, 3.0]), ([*WEIGHTS[:2], [0.1, 0.2]], BIASES), ([], [])],
+)
+def test_layer_diagram_rejects_mismatched_lists(
+    weights: list[list[float]], biases: list[float]
+) -> None:
+    with pytest.raises(ValueError, match=r"weight|neuron"):
+        layer_diagram(INPUTS, weights, biases)
+
+
+@pytest.mark.parametrize(
+    ("value", "shape", "cells"),
+    [
+        ([1, 5, 6, 2], "(4,)", 4),
+        ([[1, 5, 6, 2], [3, 2, 1, 3]], "(2, 4)", 8),
+        ([[4, 2], [5, 1], [8, 2]], "(3, 2)", 6),
+        (CUBE, "(3, 2, 4)", 24),
+    ],
+)
+def test_array_grid_draws_every_number_and_the_shape(
+    value: list[object], shape: str, cells: int
+) -> None:
+    svg, texts = parse(array_grid(value))
+    assert f"shape {shape}" in texts
+    assert len(svg.findall(f"{SVG}rect")) == cells
+
+
+def test_array_grid_rejects_ragged_and_deep_lists() -> None:
+    with pytest.raises(ValueError, match="ragged"):
+        array_grid([[4, 2, 3], [5, 1]])
+    with pytest.raises(ValueError, match="dimensions"):
+        array_grid([CUBE])
+    assert shape_of(CUBE) == (3, 2, 4)
+
+
+def test_products_table_shows_products_and_their_sum() -> None:
+    svg, texts = parse(elementwise_table([1, 2, 3], [2, 3, 4]))
+    assert {"6", "12", "sum", "20"} <= set(texts)
+    assert "add up to 20" in (svg.get("aria-label") or "")
+
+
+def test_sums_table_has_no_sum_row() -> None:
+    _, texts = parse(elementwise_table([1, 2, 3], [2, 3, 4], "+"))
+    assert {"3", "5", "7"} <= set(texts)
+    assert "sum" not in texts
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "op"), [([1, 2, 3], [1, 2], "*"), ([], [], "+"), ([1], [2], "-")]
+)
+def test_elementwise_table_rejects_bad_input(a: list[float], b: list[float], op: str) -> None:
+    with pytest.raises(ValueError, match=r"vectors|op"):
+        elementwise_table(a, b, op)
