@@ -5,6 +5,7 @@ Python fence becomes code, in page order:
 
 - a `python` block is one cell, without its hidden `assert` checks and without
   any statement that needs `docs_build` (figures are drawn by the site only);
+  a block marked `notebook="skip"` (it reads the site's own files) is left out;
 - a `pycon` block is split after every prompt that has written output, so each
   cell ends with the statement whose output the page shows. The prompts are
   removed; the written output goes to `metadata["nnfs"]` for the tests, and a
@@ -37,6 +38,9 @@ _PARSER = doctest.DocTestParser()
 _BUILD_PACKAGE = "docs_build"
 INSTALL = "pip install numpy nnfs_ref"
 _MARKER = re.compile(r"\x00(\d+)\x00")
+#: `notebook="skip"` on a fence: it needs the site's own files, leave it out.
+SKIP = "skip"
+SKIPPED = "*(On the page, a block runs here that needs the site's own files: `{block}`.)*"
 
 
 def _unhide(code: str) -> str:
@@ -51,13 +55,16 @@ def _unhide(code: str) -> str:
     return "\n".join(kept)
 
 
-def _without_build_code(code: str) -> str:
-    """Remove statements that import `docs_build` or use a name imported from it."""
+def _without_build_code(code: str, banned: set[str]) -> str:
+    """Remove statements that import `docs_build` or use a name imported from it.
+
+    `banned` collects those names across the page: a block may use a figure
+    function that an earlier block of its session imported.
+    """
     try:
         tree = ast.parse(code)
     except SyntaxError:  # not ours to judge: the page's own tests report it
         return code
-    banned: set[str] = set()
     dropped: set[int] = set()
     for node in tree.body:
         if isinstance(node, ast.Import | ast.ImportFrom):
@@ -74,8 +81,8 @@ def _without_build_code(code: str) -> str:
     return "\n".join(line for i, line in enumerate(lines, 1) if i not in dropped).strip("\n")
 
 
-def _python_cells(fence: Fence) -> list[tuple[str, dict[str, Any]]]:
-    code = _without_build_code(_unhide(fence.body))
+def _python_cells(fence: Fence, banned: set[str]) -> list[tuple[str, dict[str, Any]]]:
+    code = _without_build_code(_unhide(fence.body), banned)
     if not code.strip():
         return []
     if fence.attributes.get("html") and "source" not in fence.attributes:
@@ -137,6 +144,7 @@ def page_to_notebook(
     fences = [
         f for f in find_fences(markdown_text) if f.executed and f.language in PYTHON_LANGUAGES
     ]
+    banned: set[str] = set()  # names imported from docs_build
     # Executed fences become markers, so the prose keeps its structure around them.
     text, position = "", 0
     for index, fence in enumerate(fences):
@@ -152,8 +160,14 @@ def page_to_notebook(
                 cells.append(_markdown_cell(prose))
             continue
         fence = fences[int(piece)]
-        pieces = _console_cells(fence) if fence.language == "pycon" else _python_cells(fence)
         block = fence.attributes.get("id", f"line-{fence.line}")
+        if fence.attributes.get("notebook") == SKIP:
+            cells.append(_markdown_cell(SKIPPED.format(block=block)))
+            continue
+        if fence.language == "pycon":
+            pieces = _console_cells(fence)
+        else:
+            pieces = _python_cells(fence, banned)
         cells += [_code_cell(code, block, expected) for code, expected in pieces]
     notebook: NotebookNode = nbformat.v4.new_notebook(cells=cells)  # type: ignore[no-untyped-call]
     for index, cell in enumerate(notebook.cells):

@@ -84,6 +84,14 @@ def _unqualified(exc_msg: str) -> str:
     return name.rsplit(".", 1)[-1] + sep + rest if sep and " " not in name else exc_msg
 
 
+def _message(error: Any) -> str:
+    """The message as the REPL's last traceback line has it (a SyntaxError's str() adds
+    `(file, line n)`, which the REPL shows elsewhere)."""
+    if error.ename in {"SyntaxError", "IndentationError", "TabError"}:
+        return re.sub(r" \([^()]*, line \d+\)$", "", error.evalue)
+    return str(error.evalue)
+
+
 def differences(notebook: NotebookNode) -> list[str]:
     """Where an executed notebook's outputs differ from what the page wrote."""
     found = []
@@ -95,7 +103,7 @@ def differences(notebook: NotebookNode) -> list[str]:
         where = f"block '{expected['block']}', cell {cell.id}:\n{cell.source}\n"
         if "exception" in expected:
             want = _unqualified(expected["exception"])
-            actual = f"{error.ename}: {error.evalue}\n" if error else "no exception"
+            actual = f"{error.ename}: {_message(error)}\n" if error else "no exception"
             if error is None or not _CHECKER.check_output(want, actual, OPTIONFLAGS):
                 found.append(f"{where}expected {want.strip()!r}, got {actual.strip()!r}")
         elif error is not None or not _CHECKER.check_output(expected["output"], got, OPTIONFLAGS):

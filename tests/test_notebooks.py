@@ -50,7 +50,9 @@ def test_there_are_lessons() -> None:
 def test_lesson_notebook_runs_and_matches_the_page(path: Path, tmp_path: Path) -> None:
     notebook = lesson_notebook(path)
     assert any(cell.cell_type == "code" for cell in notebook.cells)
-    assert run_and_compare(notebook, tmp_path) == []
+    problems = run_and_compare(notebook, tmp_path)
+    hint = 'A block that reads the site\'s own files can be marked notebook="skip".'
+    assert problems == [], hint
 
 
 def test_playground_notebook_runs(tmp_path: Path) -> None:
@@ -191,6 +193,17 @@ def test_conversion_of_every_construct() -> None:
     assert markdown.endswith("[Next](https://nnfs-companion.example/part1/layer/)")
     assert "markdown-exec" not in json.dumps(notebook)
     assert "docs_build" not in json.dumps(notebook)
+
+
+def test_a_block_marked_skip_is_left_out() -> None:
+    page = (
+        '```python exec="on" id="reads-site" notebook="skip"\nopen("docs/data/x.json")\n```\n'
+        '```python exec="on" id="fig"\nfrom docs_build.figures import f\n```\n'
+        '```python exec="on" id="later"\nx = 1\nprint(f(x))\n```\n'
+    )
+    notebook = page_notebook(page)
+    assert code_of(notebook) == ["x = 1"]  # f was imported from docs_build by an earlier block
+    assert "`reads-site`" in notebook.cells[1].source
 
 
 def test_the_sample_page_runs_and_matches(tmp_path: Path) -> None:
