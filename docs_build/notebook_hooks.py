@@ -1,0 +1,131 @@
+"""MkDocs hooks (listed in mkdocs.yml): a notebook for every lesson page.
+
+- `on_files`: build `notebooks/<slug>.ipynb` from each lesson's raw Markdown
+  (`docs_build.notebooks`) as a generated file, so strict link checks see it.
+- `on_page_markdown`: put a download button under each lesson's title, and
+  fill the list on `notebooks.md`.
+"""
+
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from mkdocs.structure.files import File
+
+from docs_build.notebooks import notebook_bytes, page_to_notebook
+
+log = logging.getLogger("mkdocs.plugins.docs_build.notebooks")
+
+#: Lesson pages: every page of a part, except the part's index.
+LESSON = re.compile(r"^part\d+/(?!index\.md$)[^/]+\.md$")
+#: Where the notebooks page wants its list.
+LIST_MARKER = "<!-- notebook-list -->"
+_TITLE = re.compile(r"^# +(.+?)[ \t]*$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Lesson:
+    page: str  # path under docs/
+    title: str
+    notebook: str  # path of the generated notebook in the site
+
+    @property
+    def filename(self) -> str:
+        return posixpath.basename(self.notebook)
+
+
+LESSONS: dict[str, Lesson] = {}
+NAV_ORDER: list[str] = []
+
+
+def notebook_path(page: str) -> str:
+    """`part1/single-neuron.md` -> `notebooks/single-neuron.ipynb`."""
+    return f"notebooks/{posixpath.splitext(posixpath.basename(page))[0]}.ipynb"
+
+
+def page_title(markdown: str, page: str) -> str:
+    match = _TITLE.search(markdown)
+    return match[1] if match else posixpath.splitext(posixpath.basename(page))[0]
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """Generate one notebook per lesson page."""
+    LESSONS.clear()
+    for file in list(files.documentation_pages()):
+        if not LESSON.match(file.src_uri):
+            continue
+        markdown = file.content_string
+        lesson = Lesson(
+            file.src_uri, page_title(markdown, file.src_uri), notebook_path(file.src_uri)
+        )
+        if any(other.notebook == lesson.notebook for other in LESSONS.values()):
+            log.error("%s: another lesson already makes %s", file.src_uri, lesson.notebook)
+            continue
+        LESSONS[file.src_uri] = lesson
+        notebook = page_to_notebook(
+            markdown, lesson.title, page=file.src_uri, site_url=config["site_url"] or ""
+        )
+        files.append(File.generated(config, lesson.notebook, content=notebook_bytes(notebook)))
+    return files
+
+
+def on_nav(nav: Any, config: Any, files: Any) -> Any:
+    """Remember the reading order, for the list of notebooks."""
+    NAV_ORDER[:] = [page.file.src_uri for page in nav.pages]
+    return nav
+
+
+def _relative(target: str, page: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def download_button(lesson: Lesson) -> str:
+    href = _relative(lesson.notebook, lesson.page)
+    return (
+        f"[:material-download: Download this lesson as a notebook]({href})"
+        f'{{ .md-button download="{lesson.filename}" }}'
+    )
+
+
+def notebook_list(page: str, order: list[str]) -> str:
+    """Markdown list of every lesson's notebook, in navigation order."""
+
+    def rank(lesson: Lesson) -> tuple[int, str]:
+        return (order.index(lesson.page) if lesson.page in order else len(order), lesson.page)
+
+    ranked = sorted(LESSONS.values(), key=rank)
+    return "\n".join(
+        f'- [{x.title}]({_relative(x.notebook, page)}){{ download="{x.filename}" }}'
+        f" (from the page [{x.title}]({_relative(x.page, page)}))"
+        for x in ranked
+    )
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any, **_: Any) -> str:
+    lesson = LESSONS.get(page.file.src_uri)
+    if lesson is not None:
+        button = download_button(lesson)
+        title = _TITLE.search(markdown)
+        if title is None:
+            return f"{button}\n\n{markdown}"
+        return f"{markdown[: title.end()]}\n\n{button}\n{markdown[title.end() :]}"
+    if LIST_MARKER in markdown:
+        return markdown.replace(LIST_MARKER, notebook_list(page.file.src_uri, NAV_ORDER))
+    return markdown
+
+
+def on_page_content(html: str, page: Any, **_: Any) -> str:
+    """On a page rendered from a notebook: a download button, and no empty MathJax tag."""
+    if not page.file.src_uri.endswith(".ipynb"):
+        return html
+    html = html.replace('<script src=""> </script>', "")  # MathJax URL unset: nothing to load
+    name = posixpath.basename(page.file.src_uri)  # include_source copies it next to the page
+    button = (
+        f'<p><a class="md-button" href="{name}" download="{name}">Download this notebook</a></p>'
+    )
+    head, sep, rest = html.partition("</h1>")
+    return f"{head}{sep}{button}{rest}" if sep else button + html

@@ -1,0 +1,105 @@
+"""Rewrite a page's prose as the plain Markdown that Jupyter renders.
+
+- Admonitions (`!!! note "Title"`) become a bold title, collapsible blocks
+  (`??? success "Solution"`) a small heading, content tabs (`=== "NumPy"`) a
+  bold title; their content is dedented, so it does not turn into code.
+- `\\( \\)` and `\\[ \\]` formulas become `$ $` and `$$ $$`; a lone `$` is escaped.
+- Relative links (`layer.md`, `../assets/x.svg`) point at the published site.
+- Attribute lists (`{ .md-button }`) are dropped.
+
+Code spans and fences are left alone.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+_CONTAINER = re.compile(
+    r'^(?P<kind>!!!|\?\?\?\+?|===)[ \t]*(?P<type>[\w-]*)[ \t]*(?:"(?P<title>[^"]*)")?'
+)
+_FENCE_LINE = re.compile(r"^(`{3,}|~{3,})")
+_INLINE = re.compile(
+    r"(?P<fence>^(?P<f>`{3,}|~{3,})[^\n]*\n.*?^(?P=f)[ \t]*$)"
+    r"|(?P<code>(?P<ticks>`+).+?(?P=ticks))"
+    r"|\\\[(?P<display>.+?)\\\]"
+    r"|\\\((?P<inline>.+?)\\\)"
+    r"|(?P<link>\]\((?P<target>[^)\s#]+)(?P<anchor>#[^)\s]*)?\))"
+    r"|(?P<attrs>[ \t]*\{:?[ \t]*[#.][^}\n]*\})"
+    r"|(?P<dollar>(?<!\\)\$)",
+    re.DOTALL | re.MULTILINE,
+)
+_EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|/)", re.IGNORECASE)
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+
+
+def _header(match: re.Match[str], indent: str) -> str:
+    title = match["title"]
+    if title is None:
+        title = (match["type"] or "").replace("-", " ").capitalize()
+    if not title:
+        return ""
+    if match["kind"].startswith("???"):
+        return f"{indent}#### {title}"
+    return f"{indent}**{title}**"
+
+
+def flatten_containers(text: str, marker: re.Pattern[str]) -> str:
+    """Dedent admonition, details and tab content; lines matching `marker` pass through."""
+    out: list[str] = []
+    stack: list[int] = []  # indents of the open containers' header lines
+    in_fence = False
+    for raw in text.split("\n"):
+        line = raw.expandtabs(4)
+        if marker.fullmatch(line.strip()) or not line.strip():
+            out.append(line.strip())
+            continue
+        indent = _indent(line)
+        if not in_fence:
+            while stack and indent <= stack[-1]:
+                stack.pop()
+        strip = min(4 * len(stack), indent)
+        line = line[strip:]
+        body = line.lstrip(" ")
+        if _FENCE_LINE.match(body):
+            in_fence = not in_fence
+        match = None if in_fence else _CONTAINER.match(body)
+        if match:
+            out += [_header(match, line[: len(line) - len(body)]), ""]
+            stack.append(indent)
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def site_link(target: str, page: str, site_url: str) -> str:
+    """`target`, a link written on `page`, as an absolute URL of the published site."""
+    if not site_url or _EXTERNAL.match(target):
+        return target
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(page), target))
+    if path.endswith(".md"):
+        path = re.sub(r"(^|/)index\.md$|\.md$", r"\1", path)
+        path = path if path.endswith("/") or not path else path + "/"
+    return site_url.rstrip("/") + "/" + path
+
+
+def rewrite_inline(text: str, page: str, site_url: str) -> str:
+    """Math, links and attribute lists, outside code."""
+
+    def replace(m: re.Match[str]) -> str:
+        if m["fence"] or m["code"]:
+            return m[0]
+        if m["display"] is not None:
+            return f"$${m['display']}$$"
+        if m["inline"] is not None:
+            return f"${m['inline']}$"
+        if m["link"]:
+            return f"]({site_link(m['target'], page, site_url)}{m['anchor'] or ''})"
+        if m["attrs"]:
+            return ""
+        return r"\$"
+
+    return _INLINE.sub(replace, text)

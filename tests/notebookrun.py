@@ -1,0 +1,121 @@
+"""Run a generated notebook in a fresh kernel and compare it with its page.
+
+The comparison uses doctest's OutputChecker with the site's OPTIONFLAGS
+(docs_build.console), so a notebook output passes exactly when the page's
+written output would accept it.
+"""
+
+from __future__ import annotations
+
+import copy
+import doctest
+import os
+import re
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
+from nbformat import NotebookNode
+
+from docs_build.console import OPTIONFLAGS
+
+ROOT = Path(__file__).resolve().parent.parent
+LESSONS = sorted(p for p in (ROOT / "docs").glob("part*/*.md") if p.name != "index.md")
+_CHECKER = doctest.OutputChecker()
+#: A first cell the tests add: the notebooks must not need the site's build machinery.
+NO_BUILD_MACHINERY = "import sys\nsys.modules['docs_build'] = None  # added by the tests"
+
+
+# nbformat has no type hints: typed wrappers.
+def read(path: Path) -> NotebookNode:
+    notebook: NotebookNode = nbformat.read(path, as_version=4)  # type: ignore[no-untyped-call]
+    return notebook
+
+
+def reads(text: str) -> NotebookNode:
+    notebook: NotebookNode = nbformat.reads(text, as_version=4)  # type: ignore[no-untyped-call]
+    return notebook
+
+
+def code_cell(source: str, cell_id: str) -> NotebookNode:
+    cell: NotebookNode = nbformat.v4.new_code_cell(source, id=cell_id)  # type: ignore[no-untyped-call]
+    return cell
+
+
+def kernel_env(python_path: Path = ROOT) -> dict[str, str]:
+    """The kernel imports nnfs_ref from `python_path` (a broken copy, in one test)."""
+    return {**os.environ, "PYTHONPATH": str(python_path), "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+
+
+def execute(notebook: NotebookNode, cwd: Path, python_path: Path = ROOT) -> str | None:
+    """Run every cell from a clean kernel; the error if an unexpected one was raised."""
+    client = NotebookClient(
+        notebook,
+        timeout=60,
+        kernel_name="python3",
+        allow_errors=False,  # cells tagged raises-exception may raise, no other
+        resources={"metadata": {"path": str(cwd)}},
+    )
+    try:
+        client.execute(env=kernel_env(python_path))
+    except CellExecutionError as error:
+        return re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # IPython colours its tracebacks
+    return None
+
+
+def _text(outputs: list[Any]) -> tuple[str, Any]:
+    """Standard output and echoed values as the REPL prints them, and the error if any."""
+    text, error = "", None
+    for output in outputs:
+        if output.output_type == "stream" and output.name == "stdout":
+            text += output.text
+        elif output.output_type in {"execute_result", "display_data"}:
+            text += output.data.get("text/plain", "") + "\n"
+        elif output.output_type == "error":
+            error = output
+    return text, error
+
+
+def _unqualified(exc_msg: str) -> str:
+    """`nnfs_ref._checks.ShapeError: ...` -> `ShapeError: ...` (Jupyter gives the bare name)."""
+    name, sep, rest = exc_msg.partition(":")
+    return name.rsplit(".", 1)[-1] + sep + rest if sep and " " not in name else exc_msg
+
+
+def _message(error: Any) -> str:
+    """The message as the REPL's last traceback line has it (a SyntaxError's str() adds
+    `(file, line n)`, which the REPL shows elsewhere)."""
+    if error.ename in {"SyntaxError", "IndentationError", "TabError"}:
+        return re.sub(r" \([^()]*, line \d+\)$", "", error.evalue)
+    return str(error.evalue)
+
+
+def differences(notebook: NotebookNode) -> list[str]:
+    """Where an executed notebook's outputs differ from what the page wrote."""
+    found = []
+    for cell in notebook.cells:
+        expected = cell.metadata.get("nnfs", {})
+        if cell.cell_type != "code" or not ({"output", "exception"} & expected.keys()):
+            continue
+        got, error = _text(cell.outputs)
+        where = f"block '{expected['block']}', cell {cell.id}:\n{cell.source}\n"
+        if "exception" in expected:
+            want = _unqualified(expected["exception"])
+            actual = f"{error.ename}: {_message(error)}\n" if error else "no exception"
+            if error is None or not _CHECKER.check_output(want, actual, OPTIONFLAGS):
+                found.append(f"{where}expected {want.strip()!r}, got {actual.strip()!r}")
+        elif error is not None or not _CHECKER.check_output(expected["output"], got, OPTIONFLAGS):
+            example = doctest.Example(cell.source, expected["output"])
+            found.append(where + _CHECKER.output_difference(example, got, OPTIONFLAGS))
+    return found
+
+
+def run_and_compare(notebook: NotebookNode, cwd: Path, python_path: Path = ROOT) -> list[str]:
+    """Every problem of one notebook: an unexpected error, or an output unlike the page's."""
+    notebook = copy.deepcopy(notebook)  # outputs are added to it
+    guard = code_cell(NO_BUILD_MACHINERY, "tests-guard")
+    notebook.cells.insert(0, guard)
+    error = execute(notebook, cwd, python_path)
+    return ([error] if error else []) + differences(notebook)

@@ -1,0 +1,322 @@
+"""The lesson notebooks: generated from the pages, run from a clean kernel, compared.
+
+Each lesson page is turned into its notebook (docs_build.notebooks), executed
+with nbclient in a fresh kernel, and every cell that comes from a console
+prompt with written output must print what the page wrote. Kernels take about
+a second each to start.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat import NotebookNode
+
+from docs_build.notebook_hooks import LESSON, notebook_path, page_title
+from docs_build.notebooks import notebook_bytes, page_to_notebook
+from tests.notebookrun import LESSONS, ROOT, code_cell, execute, read, reads, run_and_compare
+from tests.sitebuild import copy_project, mkdocs_build, run_pytest
+
+PLAYGROUND = ROOT / "docs/playground.ipynb"
+SITE_URL = "https://nnfs-companion.example/"
+
+
+def lesson_notebook(path: Path) -> NotebookNode:
+    page = path.relative_to(ROOT / "docs").as_posix()
+    text = path.read_text()
+    return page_to_notebook(text, page_title(text, page), page=page, site_url=SITE_URL)
+
+
+def page_notebook(text: str) -> NotebookNode:
+    return page_to_notebook(text, "Test page", page="part1/test.md", site_url=SITE_URL)
+
+
+def code_of(notebook: NotebookNode) -> list[str]:
+    return [cell.source for cell in notebook.cells if cell.cell_type == "code"]
+
+
+def test_there_are_lessons() -> None:
+    assert LESSONS, "no lesson page found under docs/part*/"
+    assert all(LESSON.match(p.relative_to(ROOT / "docs").as_posix()) for p in LESSONS)
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_lesson_notebook_runs_and_matches_the_page(path: Path, tmp_path: Path) -> None:
+    notebook = lesson_notebook(path)
+    assert any(cell.cell_type == "code" for cell in notebook.cells)
+    problems = run_and_compare(notebook, tmp_path)
+    hint = 'A block that reads the site\'s own files can be marked notebook="skip".'
+    assert problems == [], hint
+
+
+def test_playground_notebook_runs(tmp_path: Path) -> None:
+    notebook = read(PLAYGROUND)
+    assert run_and_compare(notebook, tmp_path) == []
+
+
+def test_playground_is_committed_without_outputs_and_with_fixed_ids() -> None:
+    notebook = read(PLAYGROUND)
+    nbformat.validate(notebook)
+    code = [cell for cell in notebook.cells if cell.cell_type == "code"]
+    assert all(cell.outputs == [] and cell.execution_count is None for cell in code)
+    assert [cell.id for cell in notebook.cells] == [
+        f"cell-{i:03d}" for i in range(len(notebook.cells))
+    ]
+    assert "nnfs_ref" in code[0].source
+    assert any("vectorized.layer(batch" in cell.source for cell in code)
+
+
+@pytest.mark.parametrize("path", [*LESSONS, PLAYGROUND], ids=lambda p: p.stem)
+def test_notebooks_import_only_numpy_nnfs_ref_and_the_standard_library(path: Path) -> None:
+    notebook = read(path) if path.suffix == ".ipynb" else lesson_notebook(path)
+    allowed = {"numpy", "nnfs_ref", *sys.stdlib_module_names}
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except SyntaxError:  # a page may show one, as an expected exception
+            assert "raises-exception" in cell.metadata.get("tags", []), cell.source
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                modules = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                modules = [node.module or ""]
+            else:
+                continue
+            assert {m.split(".")[0] for m in modules} <= allowed, cell.source
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_notebook_is_valid_and_the_same_every_time(path: Path) -> None:
+    first, second = lesson_notebook(path), lesson_notebook(path)
+    nbformat.validate(first)
+    assert notebook_bytes(first) == notebook_bytes(second)
+    assert [cell.id for cell in first.cells] == [f"cell-{i:03d}" for i in range(len(first.cells))]
+    assert "pip install numpy nnfs_ref" in first.cells[0].source
+
+
+# A page with every construct a lesson may use.
+SAMPLE = r"""# Sample
+
+!!! abstract "After this lesson you can"
+    - read \(x_1 w_1\) and costs of $5;
+
+=== "Plain Python"
+
+    ```pycon exec="on" session="a" id="s-plain"
+    >>> inputs = [1, 2]
+    >>> weights = [3, 4]
+    >>> sum(x * w for x, w in zip(inputs, weights))
+    11
+    >>> print("done")
+    done
+    >>> total = 0
+    ```
+
+=== "NumPy"
+
+    Text inside a tab.
+
+```python exec="on" html="true" session="b" id="s-figure"
+sizes = [1, 2, 3]
+from docs_build.figures.neuron import neuron_diagram
+print(neuron_diagram(sizes, sizes, 1.0))
+```
+
+```python title="Not run: shows the typo"
+pritn(sizes)
+```
+
+\[
+y = \sum_i x_i
+\]
+
+```python exec="on" source="above" result="text" session="b" id="s-script"
+print(len(sizes))  # sizes came from the figure block
+assert len(sizes) == 3  # markdown-exec: hide
+helper = 2  # markdown-exec: hide
+```
+
+1. Exercise, see [the layer](layer.md#top) and ![a figure](../assets/x.svg).
+
+    ??? success "Solution"
+        Inside the solution.
+
+        ```pycon exec="on" session="c" id="s-solution"
+        >>> 1 / 0
+        Traceback (most recent call last):
+          ...
+        ZeroDivisionError: division by zero
+        >>> helper
+        2
+        ```
+
+[Next](layer.md){ .md-button }
+"""
+
+
+def test_conversion_of_every_construct() -> None:
+    notebook = page_notebook(SAMPLE)
+    markdown = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    assert code_of(notebook) == [
+        "inputs = [1, 2]\nweights = [3, 4]\nsum(x * w for x, w in zip(inputs, weights))",
+        'print("done")',
+        "total = 0",
+        "# The page draws a figure from these values here.\nsizes = [1, 2, 3]",
+        "print(len(sizes))  # sizes came from the figure block\nhelper = 2",
+        "1 / 0",
+        "helper",
+    ]
+    expected = [c.metadata["nnfs"] for c in notebook.cells if c.cell_type == "code"]
+    assert expected[0] == {"block": "s-plain", "output": "11\n"}
+    assert expected[2] == {"block": "s-plain", "output": ""}
+    assert expected[3] == {"block": "s-figure"}
+    assert expected[5]["exception"] == "ZeroDivisionError: division by zero\n"
+    assert notebook.cells[-3].metadata["tags"] == ["raises-exception"]
+    assert markdown.startswith("# Test page\n\nGenerated from [https://nnfs-companion.example/")
+    assert "**After this lesson you can**\n\n- read $x_1 w_1$ and costs of \\$5;" in markdown
+    assert "**Plain Python**" in markdown
+    assert "**NumPy**\n\nText inside a tab." in markdown
+    assert "$$\ny = \\sum_i x_i\n$$" in markdown
+    assert '```python title="Not run: shows the typo"\npritn(sizes)\n```' in markdown
+    assert "[the layer](https://nnfs-companion.example/part1/layer/#top)" in markdown
+    assert "(https://nnfs-companion.example/assets/x.svg)" in markdown
+    assert "    #### Solution\n\n    Inside the solution." in markdown
+    assert markdown.endswith("[Next](https://nnfs-companion.example/part1/layer/)")
+    assert "markdown-exec" not in json.dumps(notebook)
+    assert "docs_build" not in json.dumps(notebook)
+
+
+def test_a_block_marked_skip_is_left_out() -> None:
+    page = (
+        '```python exec="on" id="reads-site" notebook="skip"\nopen("docs/data/x.json")\n```\n'
+        '```python exec="on" id="fig"\nfrom docs_build.figures import f\n```\n'
+        '```python exec="on" id="later"\nx = 1\nprint(f(x))\n```\n'
+    )
+    notebook = page_notebook(page)
+    assert code_of(notebook) == ["x = 1"]  # f was imported from docs_build by an earlier block
+    assert "`reads-site`" in notebook.cells[1].source
+
+
+def test_the_sample_page_runs_and_matches(tmp_path: Path) -> None:
+    assert run_and_compare(page_notebook(SAMPLE), tmp_path) == []
+
+
+def test_a_wrong_written_output_fails(tmp_path: Path) -> None:
+    page = '```pycon exec="on" id="wrong"\n>>> 1 + 1\n3\n>>> print("x")\nx\n```\n'
+    problems = run_and_compare(page_notebook(page), tmp_path)
+    assert len(problems) == 1
+    assert "block 'wrong'" in problems[0]
+    assert "Expected:\n    3\nGot:\n    2" in problems[0]
+
+
+def test_a_raising_cell_fails(tmp_path: Path) -> None:
+    page = '```python exec="on" id="boom"\nraise RuntimeError("boom")\n```\n'
+    problems = run_and_compare(page_notebook(page), tmp_path)
+    assert len(problems) == 1
+    assert "RuntimeError: boom" in problems[0]
+
+
+def test_the_wrong_exception_fails(tmp_path: Path) -> None:
+    page = (
+        '```pycon exec="on" id="wrong-error"\n>>> int("a")\nTraceback (most recent call last):\n'
+        "  ...\nTypeError: nope\n```\n"
+    )
+    problems = run_and_compare(page_notebook(page), tmp_path)
+    assert len(problems) == 1
+    assert "expected 'TypeError: nope', got \"ValueError: invalid literal" in problems[0]
+
+
+def test_a_notebook_that_needs_the_build_machinery_fails(tmp_path: Path) -> None:
+    page = '```python exec="on" id="uses-build"\nimport docs_build\n```\n'
+    notebook = page_notebook(page)
+    assert code_of(notebook) == []  # the converter drops it ...
+    notebook.cells.append(code_cell("import docs_build.fences", "extra"))
+    problems = run_and_compare(notebook, tmp_path)  # ... and the tests would catch it
+    assert len(problems) == 1
+    assert "ModuleNotFoundError" in problems[0] or "ImportError" in problems[0]
+
+
+BROKEN_LAYER = """
+
+def layer(inputs, weights, biases):  # deliberately wrong: the biases are forgotten
+    return np.asarray(inputs, dtype=float) @ np.asarray(weights, dtype=float).T
+"""
+
+
+def broken_copy(tmp_path: Path) -> Path:
+    """A copy of the project whose nnfs_ref.vectorized.layer gives wrong answers."""
+    project = copy_project(tmp_path)
+    shutil.copytree(ROOT / "tests", project / "tests", ignore=shutil.ignore_patterns("__pycache__"))
+    module = project / "nnfs_ref/vectorized.py"
+    module.write_text(module.read_text() + BROKEN_LAYER)
+    return project
+
+
+def test_a_broken_layer_fails_the_playground(tmp_path: Path) -> None:
+    project = broken_copy(tmp_path)
+    notebook = read(PLAYGROUND)
+    error = execute(notebook, tmp_path, python_path=project)
+    assert error is not None
+    assert "AssertionError" in error
+
+
+@pytest.mark.slow
+def test_a_broken_layer_fails_the_notebook_tests(tmp_path: Path) -> None:
+    project = broken_copy(tmp_path)
+    result = run_pytest(project, "tests/test_notebooks.py", "-k", "runs")
+    assert result.returncode == 1, result.stdout
+    assert "FAILED tests/test_notebooks.py::test_playground_notebook_runs" in result.stdout
+
+
+@pytest.mark.slow
+def test_a_broken_layer_fails_the_build_even_after_a_good_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = copy_project(tmp_path)
+    monkeypatch.setenv("PYTHONPATH", str(project))  # mkdocs and its kernel use the copy
+    assert mkdocs_build(project, tmp_path / "good").returncode == 0
+    module = project / "nnfs_ref/vectorized.py"
+    module.write_text(module.read_text() + BROKEN_LAYER)
+    result = mkdocs_build(project, tmp_path / "bad")  # no cache may serve the good outputs
+    assert result.returncode != 0
+    assert "AssertionError" in result.stderr
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("notebook-site") / "site"
+    result = mkdocs_build(ROOT, site)
+    assert result.returncode == 0, result.stderr
+    return site
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_built_lesson_has_a_download_link_to_its_valid_notebook(site: Path, path: Path) -> None:
+    page = path.relative_to(ROOT / "docs").as_posix()
+    target = notebook_path(page)
+    html = (site / page.removesuffix(".md") / "index.html").read_text()
+    name = Path(target).name
+    assert f'download="{name}" href="../../{target}"' in html
+    built = site / target
+    nbformat.validate(reads(built.read_text()))
+    assert built.read_text() == notebook_bytes(lesson_notebook(path))
+    listing = (site / "notebooks/index.html").read_text()
+    assert f'href="{name}"' in listing
+
+
+@pytest.mark.slow
+def test_built_playground_is_executed_with_a_download_link(site: Path) -> None:
+    html = (site / "playground/index.html").read_text()
+    assert "agree on all 3 samples" in html  # printed by the last check, so it ran
+    assert 'href="playground.ipynb" download="playground.ipynb"' in html
+    assert (site / "playground/playground.ipynb").read_bytes() == PLAYGROUND.read_bytes()
