@@ -11,10 +11,10 @@
     });
   }
 
-  // A display formula wider than the screen scrolls sideways: make it
-  // reachable from the keyboard, as Material does for wide code blocks.
+  // A display formula or a table wider than the screen scrolls sideways: make
+  // it reachable from the keyboard, as Material does for wide code blocks.
   function fixWideFormulas() {
-    document.querySelectorAll(".math-block").forEach(function (block) {
+    document.querySelectorAll(".math-block, .md-typeset__scrollwrap, .highlight-ipynb").forEach(function (block) {
       if (block.scrollWidth > block.clientWidth) {
         block.setAttribute("tabindex", "0");
       } else {
