@@ -36,7 +36,11 @@ HIDE = "markdown-exec: hide"
 _HIDE_COMMENT = re.compile(r"\s*#\s*markdown-exec: hide.*$")
 _PARSER = doctest.DocTestParser()
 _BUILD_PACKAGE = "docs_build"
-INSTALL = "pip install numpy nnfs_ref"
+#: One wording everywhere (index.md, reference.md, notebooks.md, the playground).
+INSTALL = (
+    "`nnfs_ref` is not on PyPI: clone the site's repository and run `pip install .` "
+    "in its folder (this brings NumPy too)."
+)
 _MARKER = re.compile(r"\x00(\d+)\x00")
 #: `notebook="skip"` on a fence: it needs the site's own files, leave it out.
 SKIP = "skip"
@@ -130,8 +134,7 @@ def _header(title: str, url: str) -> str:
         f"# {title}\n\n"
         f"Generated from {source}: the page's prose and code, runnable top to bottom. "
         "Change a number and run the cells again.\n\n"
-        f"Requires Python 3.10+, NumPy and `nnfs_ref`: `{INSTALL}` "
-        "(or `pip install -e .` in a clone of the site's repository)."
+        f"Requires Python 3.10+, NumPy and `nnfs_ref`. {INSTALL}"
     )
 
 

@@ -19,7 +19,7 @@ import pytest
 from nbformat import NotebookNode
 
 from docs_build.notebook_hooks import LESSON, notebook_path, page_title
-from docs_build.notebooks import notebook_bytes, page_to_notebook
+from docs_build.notebooks import INSTALL, notebook_bytes, page_to_notebook
 from tests.notebookrun import LESSONS, ROOT, code_cell, execute, read, reads, run_and_compare
 from tests.sitebuild import copy_project, mkdocs_build, run_pytest
 
@@ -69,6 +69,8 @@ def test_playground_is_committed_without_outputs_and_with_fixed_ids() -> None:
         f"cell-{i:03d}" for i in range(len(notebook.cells))
     ]
     assert "nnfs_ref" in code[0].source
+    # the same install wording as every notebook
+    assert INSTALL in " ".join(notebook.cells[0].source.split())
     assert any("vectorized.layer(batch" in cell.source for cell in code)
 
 
@@ -100,7 +102,7 @@ def test_notebook_is_valid_and_the_same_every_time(path: Path) -> None:
     nbformat.validate(first)
     assert notebook_bytes(first) == notebook_bytes(second)
     assert [cell.id for cell in first.cells] == [f"cell-{i:03d}" for i in range(len(first.cells))]
-    assert "pip install numpy nnfs_ref" in first.cells[0].source
+    assert INSTALL in first.cells[0].source
 
 
 # A page with every construct a lesson may use.
