@@ -89,7 +89,7 @@ def dedent_leading(text: str) -> str:
     depth = _indent(first)
     if not depth:
         return text
-    out = []
+    out: list[str] = []
     for number, line in enumerate(lines):
         if line.strip() and _indent(line) < depth:
             return "\n".join(out + lines[number:])
