@@ -42,7 +42,7 @@ audit: $(STAMP)  ## Lighthouse, page weight, layout shift, build and test times 
 	$(BIN)/python -m tests.browser.audit
 
 .PHONY: bench
-bench: $(STAMP)  ## Time nnfs_ref against raw NumPy and pure Python; writes docs/data/bench.json
+bench: $(STAMP)  ## Time plain loops, nnfs_ref and raw NumPy; writes docs/data/bench.json
 	$(BIN)/python -m bench
 
 .PHONY: lock

@@ -1,4 +1,10 @@
-"""Time nnfs_ref.layer against raw NumPy and pure Python; write docs/data/bench.json."""
+"""Time nnfs_ref.layer against raw NumPy and pure Python; write docs/data/bench.json.
+
+Besides nnfs_ref (whose `pure` side checks its input, which costs time), each
+size also times what a learner writes: the layer lesson's plain nested loops,
+one sample at a time, and raw NumPy, both from Python lists (the conversion to
+arrays included) and on ready-made arrays. The lesson's chart compares those.
+"""
 
 from __future__ import annotations
 
@@ -32,8 +38,33 @@ def overhead(batch: int = 1024, features: int = 512, neurons: int = 256) -> dict
     }
 
 
+def lesson_loops(
+    batch: list[list[float]], weights: list[list[float]], biases: list[float]
+) -> list[list[float]]:
+    """The layer lesson's loops, run once per sample: no checks, nothing but floats."""
+    outputs = []
+    for inputs in batch:
+        layer_outputs = []
+        for neuron_weights, neuron_bias in zip(weights, biases):  # noqa: B905 (as the lesson)
+            neuron_output = 0.0
+            for x, w in zip(inputs, neuron_weights):  # noqa: B905
+                neuron_output += x * w
+            neuron_output += neuron_bias
+            layer_outputs.append(neuron_output)
+        outputs.append(layer_outputs)
+    return outputs
+
+
+def numpy_from_lists(
+    batch: list[list[float]], weights: list[list[float]], biases: list[float]
+) -> np.ndarray:
+    """Raw NumPy handed the same lists: converting them is part of the work."""
+    result: np.ndarray = np.dot(np.array(batch), np.array(weights).T) + biases
+    return result
+
+
 def speedup(batch: int, features: int, neurons: int) -> dict[str, Any]:
-    """How many times faster vectorized.layer is than pure.layer on the same inputs."""
+    """Each way's time for one layer on one batch, and how they compare."""
     rng = np.random.default_rng(1)
     xa = rng.standard_normal((batch, features))
     wa = rng.standard_normal((neurons, features))
@@ -43,6 +74,12 @@ def speedup(batch: int, features: int, neurons: int) -> dict[str, Any]:
     t_pure = best(lambda: pure.layer(x, w, b), pure_number, 3)
     t_lists = best(lambda: vectorized.layer(x, w, b), 20, 5)
     t_arrays = best(lambda: vectorized.layer(xa, wa, ba), 20, 5)
+    expected = xa @ wa.T + ba
+    assert np.allclose(lesson_loops(x, w, b), expected)
+    assert np.allclose(numpy_from_lists(x, w, b), expected)
+    t_loops = best(lambda: lesson_loops(x, w, b), pure_number, 5)
+    t_np_lists = best(lambda: numpy_from_lists(x, w, b), 20, 5)
+    t_np_arrays = best(lambda: np.dot(xa, wa.T) + ba, 20, 5)
     return {
         "shape": {"batch": batch, "features": features, "neurons": neurons},
         "pure_seconds": t_pure,
@@ -50,6 +87,13 @@ def speedup(batch: int, features: int, neurons: int) -> dict[str, Any]:
         "vectorized_arrays_seconds": t_arrays,
         "speedup_lists": t_pure / t_lists,
         "speedup_arrays": t_pure / t_arrays,
+        # What a learner writes: the lesson's loops and raw NumPy.
+        "loops_seconds": t_loops,
+        "numpy_lists_seconds": t_np_lists,
+        "numpy_arrays_seconds": t_np_arrays,
+        "pure_over_loops": t_pure / t_loops,
+        "loops_over_numpy_lists": t_loops / t_np_lists,
+        "loops_over_numpy_arrays": t_loops / t_np_arrays,
     }
 
 
@@ -72,6 +116,12 @@ def main() -> None:
             f"layer {size[0]}x{size[1]} -> {size[2]}: pure {r['pure_seconds'] * 1e3:.3f} ms; "
             f"vectorized is {r['speedup_lists']:.1f}x faster on lists, "
             f"{r['speedup_arrays']:.1f}x on arrays"
+        )
+        print(
+            f"    lesson loops {r['loops_seconds'] * 1e3:.3f} ms (pure is "
+            f"{r['pure_over_loops']:.1f}x slower); raw NumPy is "
+            f"{r['loops_over_numpy_lists']:.1f}x faster from lists, "
+            f"{r['loops_over_numpy_arrays']:.1f}x on arrays"
         )
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

@@ -6,6 +6,9 @@
 - `\\( \\)` and `\\[ \\]` formulas become `$ $` and `$$ $$`; a lone `$` is escaped.
 - Relative links (`layer.md`, `../assets/x.svg`) point at the published site.
 - Attribute lists (`{ .md-button }`) are dropped.
+- A cell that starts inside a list item (the prose after a code block in an
+  exercise's solution) loses the item's indentation up to the first line that
+  is less indented, so Jupyter does not render it as a code block.
 
 Code spans and fences are left alone.
 """
@@ -72,6 +75,25 @@ def flatten_containers(text: str, marker: re.Pattern[str]) -> str:
             stack.append(indent)
         else:
             out.append(line)
+    return "\n".join(out)
+
+
+def dedent_leading(text: str) -> str:
+    """Dedent the indented lines that open `text`, up to the first less indented line.
+
+    A cell cut out of a list item starts with the item's continuation lines;
+    on their own, four spaces would make Jupyter render them as code.
+    """
+    lines = text.split("\n")
+    first = next((line for line in lines if line.strip()), "")
+    depth = _indent(first)
+    if not depth:
+        return text
+    out: list[str] = []
+    for number, line in enumerate(lines):
+        if line.strip() and _indent(line) < depth:
+            return "\n".join(out + lines[number:])
+        out.append(line.expandtabs(4)[depth:] if line.strip() else line)
     return "\n".join(out)
 
 

@@ -3,7 +3,8 @@
 Prose becomes Markdown cells (see `docs_build.notebook_prose`); every executed
 Python fence becomes code, in page order:
 
-- a `python` block is one cell, without its hidden `assert` checks and without
+- a `python` block is one cell, without its hidden lines (any line marked
+  `markdown-exec: hide`, at any indentation: checks and their set-up) and without
   any statement that needs `docs_build` (figures are drawn by the site only);
   a block marked `notebook="skip"` (it reads the site's own files) is left out;
 - a `pycon` block is split after every prompt that has written output, so each
@@ -30,13 +31,21 @@ import nbformat
 from nbformat import NotebookNode
 
 from docs_build.fences import PYTHON_LANGUAGES, Fence, find_fences
-from docs_build.notebook_prose import flatten_containers, rewrite_inline, site_link
+from docs_build.notebook_prose import (
+    dedent_leading,
+    flatten_containers,
+    rewrite_inline,
+    site_link,
+)
 
 HIDE = "markdown-exec: hide"
-_HIDE_COMMENT = re.compile(r"\s*#\s*markdown-exec: hide.*$")
 _PARSER = doctest.DocTestParser()
 _BUILD_PACKAGE = "docs_build"
-INSTALL = "pip install numpy nnfs_ref"
+#: One wording everywhere (index.md, reference.md, notebooks.md, the playground).
+INSTALL = (
+    "`nnfs_ref` is not on PyPI: clone the site's repository and run `pip install .` "
+    "in its folder (this brings NumPy too)."
+)
 _MARKER = re.compile(r"\x00(\d+)\x00")
 #: `notebook="skip"` on a fence: it needs the site's own files, leave it out.
 SKIP = "skip"
@@ -44,15 +53,12 @@ SKIPPED = "*(On the page, a block runs here that needs the site's own files: `{b
 
 
 def _unhide(code: str) -> str:
-    """Drop top-level hidden asserts (page checks); keep other hidden lines, unmarked."""
-    kept = []
-    for line in code.splitlines():
-        if HIDE in line:
-            if line.startswith("assert"):
-                continue
-            line = _HIDE_COMMENT.sub("", line)
-        kept.append(line)
-    return "\n".join(kept)
+    """Drop every hidden line, at any indentation: the page does not show it.
+
+    Hidden lines are the page's own checks and their set-up; in a notebook,
+    which has one namespace, they would only add names the reader never saw.
+    """
+    return "\n".join(line for line in code.splitlines() if HIDE not in line)
 
 
 def _without_build_code(code: str, banned: set[str]) -> str:
@@ -130,8 +136,7 @@ def _header(title: str, url: str) -> str:
         f"# {title}\n\n"
         f"Generated from {source}: the page's prose and code, runnable top to bottom. "
         "Change a number and run the cells again.\n\n"
-        f"Requires Python 3.10+, NumPy and `nnfs_ref`: `{INSTALL}` "
-        "(or `pip install -e .` in a clone of the site's repository)."
+        f"Requires Python 3.10+, NumPy and `nnfs_ref`. {INSTALL}"
     )
 
 
@@ -156,6 +161,7 @@ def page_to_notebook(
     for number, piece in enumerate(_MARKER.split(text)):
         if number % 2 == 0:
             prose = re.sub(r"\n{3,}", "\n\n", rewrite_inline(piece, page, site_url)).strip("\n")
+            prose = dedent_leading(prose)
             if prose.strip():
                 cells.append(_markdown_cell(prose))
             continue

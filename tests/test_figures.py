@@ -43,11 +43,16 @@ def test_the_speed_chart_is_drawn_from_the_committed_measurements() -> None:
     assert f"NumPy {data['machine']['numpy']}" in caption
     assert data["machine"]["date"][:10] in caption
     bars = [r for r in root.iter(f"{SVG}rect")]
-    assert len(bars) == 2 * len(data["speedup"]) + 2  # two bars a size, two legend swatches
+    assert len(bars) == 3 * len(data["speedup"]) + 3  # three bars a size, three legend swatches
+    labels = {t.text for t in root.iter(f"{SVG}text")}
+    assert {"plain loops (the lesson's code)", "NumPy, from lists", "NumPy, on arrays"} <= labels
+    svg = root.find(f"{SVG}svg")
+    assert svg is not None
+    assert "NumPy starting from Python lists" in (svg.findtext(f"{SVG}title") or "")
 
 
 def test_the_speed_chart_refuses_impossible_timings() -> None:
     data = copy.deepcopy(load_bench())
-    data["speedup"][0]["pure_seconds"] = 0.0
+    data["speedup"][0]["loops_seconds"] = 0.0
     with pytest.raises(ValueError, match="positive"):
         speed_chart(data)

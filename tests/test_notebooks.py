@@ -19,7 +19,8 @@ import pytest
 from nbformat import NotebookNode
 
 from docs_build.notebook_hooks import LESSON, notebook_path, page_title
-from docs_build.notebooks import notebook_bytes, page_to_notebook
+from docs_build.notebook_prose import dedent_leading
+from docs_build.notebooks import INSTALL, notebook_bytes, page_to_notebook
 from tests.notebookrun import LESSONS, ROOT, code_cell, execute, read, reads, run_and_compare
 from tests.sitebuild import copy_project, mkdocs_build, run_pytest
 
@@ -69,6 +70,8 @@ def test_playground_is_committed_without_outputs_and_with_fixed_ids() -> None:
         f"cell-{i:03d}" for i in range(len(notebook.cells))
     ]
     assert "nnfs_ref" in code[0].source
+    # the same install wording as every notebook
+    assert INSTALL in " ".join(notebook.cells[0].source.split())
     assert any("vectorized.layer(batch" in cell.source for cell in code)
 
 
@@ -100,7 +103,7 @@ def test_notebook_is_valid_and_the_same_every_time(path: Path) -> None:
     nbformat.validate(first)
     assert notebook_bytes(first) == notebook_bytes(second)
     assert [cell.id for cell in first.cells] == [f"cell-{i:03d}" for i in range(len(first.cells))]
-    assert "pip install numpy nnfs_ref" in first.cells[0].source
+    assert INSTALL in first.cells[0].source
 
 
 # A page with every construct a lesson may use.
@@ -142,7 +145,10 @@ y = \sum_i x_i
 ```python exec="on" source="above" result="text" session="b" id="s-script"
 print(len(sizes))  # sizes came from the figure block
 assert len(sizes) == 3  # markdown-exec: hide
-helper = 2  # markdown-exec: hide
+helper = 2
+hidden_total = len(sizes)  # markdown-exec: hide
+if hidden_total:  # markdown-exec: hide
+    assert hidden_total == 3  # markdown-exec: hide
 ```
 
 1. Exercise, see [the layer](layer.md#top) and ![a figure](../assets/x.svg).
@@ -158,6 +164,10 @@ helper = 2  # markdown-exec: hide
         >>> helper
         2
         ```
+
+        Closing words of the solution.
+
+2. A second exercise.
 
 [Next](layer.md){ .md-button }
 """
@@ -190,9 +200,26 @@ def test_conversion_of_every_construct() -> None:
     assert "[the layer](https://nnfs-companion.example/part1/layer/#top)" in markdown
     assert "(https://nnfs-companion.example/assets/x.svg)" in markdown
     assert "    #### Solution\n\n    Inside the solution." in markdown
+    # prose after a solution's code starts mid-list: dedented, or Jupyter shows code
+    assert "Closing words of the solution.\n\n2. A second exercise." in markdown
+    assert "hidden_total" not in json.dumps(notebook)  # hidden lines go, at any indentation
     assert markdown.endswith("[Next](https://nnfs-companion.example/part1/layer/)")
     assert "markdown-exec" not in json.dumps(notebook)
     assert "docs_build" not in json.dumps(notebook)
+
+
+@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
+def test_no_prose_cell_starts_indented(path: Path) -> None:
+    for cell in lesson_notebook(path).cells:
+        if cell.cell_type == "markdown":
+            first = next(line for line in cell.source.split("\n") if line.strip())
+            assert not first.startswith(" "), f"{cell.id} would render as code: {first!r}"
+
+
+def test_only_the_leading_indented_lines_are_dedented() -> None:
+    text = "    closing\n\n    ```python\n    x = 1\n    ```\n\n2. item\n\n    more"
+    assert dedent_leading(text) == "closing\n\n```python\nx = 1\n```\n\n2. item\n\n    more"
+    assert dedent_leading("no indent\n    kept") == "no indent\n    kept"
 
 
 def test_a_block_marked_skip_is_left_out() -> None:
