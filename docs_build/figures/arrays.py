@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from docs_build.figures.svg import figure, fmt, rect, text
+from docs_build.figures.grids import cells
+from docs_build.figures.svg import figure, fmt, text
 
 CELL_W, CELL_H = 52, 36
 
@@ -23,15 +24,7 @@ def shape_of(value: Any) -> tuple[int, ...]:
 
 
 def _grid(rows: Sequence[Sequence[float]], x: float, y: float) -> list[str]:
-    body: list[str] = []
-    for r, row in enumerate(rows):
-        for c, number in enumerate(row):
-            cx, cy = x + c * CELL_W, y + r * CELL_H
-            body += [
-                rect(cx, cy, CELL_W, CELL_H, "array-cell"),
-                text(cx + CELL_W / 2, cy + CELL_H / 2, fmt(number)),
-            ]
-    return body
+    return cells(x, y, rows, css="array-cell", size=(CELL_W, CELL_H))
 
 
 def array_grid(value: Sequence[Any]) -> str:

@@ -25,15 +25,17 @@ def cells(
     rows: Sequence[Sequence[float]],
     marked: Collection[tuple[int, int]] = (),
     css: str = "cell",
+    size: tuple[float, float] = (CELL_W, CELL_H),
 ) -> list[str]:
     """One labelled box per value; the (row, column) pairs in `marked` are highlighted."""
+    width, height = size
     body: list[str] = []
     for i, row in enumerate(rows):
         for j, value in enumerate(row):
-            x, y = x0 + j * CELL_W, y0 + i * CELL_H
+            x, y = x0 + j * width, y0 + i * height
             style = f"{css} cell-mark" if (i, j) in marked else css
-            body += [rect(x, y, CELL_W, CELL_H, style)]
-            body += [text(x + CELL_W / 2, y + CELL_H / 2, fmt(value))]
+            body += [rect(x, y, width, height, style)]
+            body += [text(x + width / 2, y + height / 2, fmt(value))]
     return body
 
 
