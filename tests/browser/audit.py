@@ -19,19 +19,13 @@ Exits 1 when a figure misses its target.
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
 import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -40,10 +34,10 @@ from playwright.sync_api import Browser, sync_playwright
 from tests.browser.conftest import (
     CHROMIUM_FLAGS,
     INSTALL_HINT,
-    _QuietHandler,
     find_chromium,
     pages_of,
 )
+from tests.browser.server import GzipHandler, serve
 from tests.sitebuild import ROOT, mkdocs_build
 
 LIGHTHOUSE = ROOT / ".lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -61,43 +55,6 @@ new PerformanceObserver((list) => {
   }
 }).observe({ type: "layout-shift", buffered: true });
 """
-
-
-COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".ipynb", ".txt"}
-
-
-class _GzipHandler(_QuietHandler):
-    """Serves text files gzip-compressed to clients that accept it, like a static host."""
-
-    def do_GET(self) -> None:  # noqa: N802 (the name http.server calls)
-        path = Path(self.translate_path(self.path))
-        if path.is_dir():
-            path = path / "index.html"
-        accepts = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (accepts and path.is_file() and path.suffix in COMPRESSED):
-            super().do_GET()
-            return
-        body = gzip.compress(path.read_bytes(), mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    handler = functools.partial(_GzipHandler, directory=str(site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 def lighthouse(url: str, chromium: str, out: Path) -> dict[str, Any]:
@@ -192,7 +149,7 @@ def main() -> int:
         lessons = [p for p in pages if p.startswith("part")]
         first = [p for p in nav_order() if p in lessons][:2]  # the first two lessons
         audited = [p for p in pages if not p][:1] + first
-        with serve(site) as url:
+        with serve(site, GzipHandler) as url:
             print("Lighthouse 12, desktop preset (targets: performance >= 0.98, others 1.0)")
             print(f"  {'page':32} " + " ".join(f"{name:>14}" for name in CATEGORIES))
             for path in audited:

@@ -8,13 +8,10 @@ Without Chromium the browser tests skip, unless CI is set: then they fail.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,6 +20,7 @@ from xml.etree import ElementTree
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
+from tests.browser.server import serve
 from tests.sitebuild import ROOT, mkdocs_build
 
 #: What Debian's Chromium needs to run headless as root, and to stay off the network.
@@ -76,11 +74,6 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     }
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @dataclass(frozen=True)
 class Site:
     """The built site, served locally."""
@@ -109,17 +102,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     root = tmp_path_factory.mktemp("browser") / "site"
     result = mkdocs_build(ROOT, root)
     assert result.returncode == 0, result.stderr
-    handler = functools.partial(_QuietHandler, directory=str(root))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    host, port = server.server_address[:2]
-    try:
-        yield Site(root=root, url=f"http://{host!s}:{port}/", pages=pages_of(root))
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with serve(root) as url:
+        yield Site(root=root, url=url, pages=pages_of(root))
 
 
 @pytest.fixture
