@@ -2,6 +2,6 @@
 
 from pathlib import Path
 
-from docs_build.sybil_blocks import docs_and_docstrings
+from docs_build.sybil_collector import docs_and_docstrings
 
 pytest_collect_file = docs_and_docstrings(Path(__file__).resolve().parent).pytest()

@@ -1,10 +1,10 @@
 """The machinery that makes the site's code blocks executable and tested.
 
-- `fences`: finds code fences and their attributes in Markdown text.
-- `sessions`: which blocks share names (the `session=` attribute).
-- `console`: runs a `pycon` block like a REPL and checks its written output.
-- `script`: runs a `python` block and captures what it prints.
-- `formatters`: plugs the two runners into markdown-exec for the build.
-- `hooks`: the MkDocs hooks (named in mkdocs.yml).
-- `sybil_blocks`: the same runners as pytest items, through Sybil.
+- `core/`: the block engine (fences, the registry of kinds, worker processes,
+  comparison); it imports neither MkDocs nor Sybil.
+- `site/`: the build side: a Python-Markdown extension, markdown-exec
+  formatters, MathML, and the MkDocs-only hooks.
+- `sybil_collector`: the pytest side (Sybil items running the same engine).
+- `notebooks/`: every lesson as a generated Jupyter notebook.
+- `figures/`: the SVG figures pages draw while they build.
 """

@@ -1,7 +1,7 @@
 """Run a generated notebook in a fresh kernel and compare it with its page.
 
 The comparison uses doctest's OutputChecker with the site's OPTIONFLAGS
-(docs_build.console), so a notebook output passes exactly when the page's
+(docs_build.core.compare), so a notebook output passes exactly when the page's
 written output would accept it.
 """
 
@@ -9,21 +9,21 @@ from __future__ import annotations
 
 import copy
 import doctest
-import os
 import re
 from pathlib import Path
 from typing import Any
 
 import nbformat
-from nbclient import NotebookClient
-from nbclient.exceptions import CellExecutionError
 from nbformat import NotebookNode
 
-from docs_build.console import OPTIONFLAGS
+from docs_build.core.compare import OPTIONFLAGS
+from docs_build.core.settings import load_limits
+from docs_build.notebooks.execute import execute as run_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = sorted(p for p in (ROOT / "docs").glob("part*/*.md") if p.name != "index.md")
 _CHECKER = doctest.OutputChecker()
+LIMITS = load_limits(ROOT / "mkdocs.yml")
 #: A first cell the tests add: the notebooks must not need the site's build machinery.
 NO_BUILD_MACHINERY = "import sys\nsys.modules['docs_build'] = None  # added by the tests"
 
@@ -44,25 +44,9 @@ def code_cell(source: str, cell_id: str) -> NotebookNode:
     return cell
 
 
-def kernel_env(python_path: Path = ROOT) -> dict[str, str]:
-    """The kernel imports nnfs_ref from `python_path` (a broken copy, in one test)."""
-    return {**os.environ, "PYTHONPATH": str(python_path), "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
-
-
 def execute(notebook: NotebookNode, cwd: Path, python_path: Path = ROOT) -> str | None:
-    """Run every cell from a clean kernel; the error if an unexpected one was raised."""
-    client = NotebookClient(
-        notebook,
-        timeout=60,
-        kernel_name="python3",
-        allow_errors=False,  # cells tagged raises-exception may raise, no other
-        resources={"metadata": {"path": str(cwd)}},
-    )
-    try:
-        client.execute(env=kernel_env(python_path))
-    except CellExecutionError as error:
-        return re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # IPython colours its tracebacks
-    return None
+    """Run every cell from a clean kernel, within the site's time limit."""
+    return run_notebook(notebook, cwd, python_path, LIMITS.timeout)
 
 
 def _text(outputs: list[Any]) -> tuple[str, Any]:

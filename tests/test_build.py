@@ -1,121 +1,143 @@
-"""Guards that prove the build and the tests check what the pages claim.
+"""The real build: every fence accounted for, identical twice, and failing end to end.
 
-These run the real strict build (a few seconds each), so they are marked slow.
+The shared built site (`built_site`, built once per session) serves every
+check of the built HTML. The failure paths of single blocks are proven in
+this process (tests/test_engine.py); one end-to-end test here breaks a copy
+of a page in two ways at once and shows that the build, run from another
+folder, and pytest both fail naming both blocks, and that a failed
+`make build` leaves the previous site in place.
 """
 
 from __future__ import annotations
 
-import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
-import pytest
-
-from docs_build.audit import audit_pages
+from docs_build.core.audit import audit_pages
+from tests.conftest import BuiltSite
 from tests.sitebuild import ROOT, built_files, copy_project, mkdocs_build, run_pytest
 
-pytestmark = pytest.mark.slow
-
 LESSON = Path("docs/part1/single-neuron.md")
-STALE_BLOCK = "three-inputs"
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[dict[str, str]]]:
-    """The real site, built once, with the manifest of the blocks it executed."""
-    tmp = tmp_path_factory.mktemp("site")
-    manifest = tmp / "manifest.json"
-    result = mkdocs_build(ROOT, tmp / "site", manifest)
-    assert result.returncode == 0, result.stderr
-    return tmp / "site", json.loads(manifest.read_text())
-
-
-def test_every_python_fence_is_run_at_build_or_marked(
-    site: tuple[Path, list[dict[str, str]]],
-) -> None:
-    _, executed = site
-    audit = audit_pages(ROOT / "docs", executed)
+def test_every_fence_is_run_at_build_or_marked(built_site: BuiltSite) -> None:
+    records = [{k: str(v) for k, v in record.items()} for record in built_site.records]
+    audit = audit_pages(ROOT / "docs", records, ROOT)
     assert audit.problems == []
     assert audit.fences == audit.executed + audit.marked
-    assert audit.executed == len(executed) > 0
+    assert audit.executed == len(records) > 0
 
 
 def test_the_audit_catches_a_fence_nobody_runs(tmp_path: Path) -> None:
-    (tmp_path / "page.md").write_text(
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/page.md").write_text(
         '```python\nx = 1\n```\n\n```pycon exec="on" id="a"\n>>> 1\n1\n```\n'
     )
-    audit = audit_pages(tmp_path, [{"page": "docs/page.md", "id": "a", "language": "pycon"}])
-    assert len(audit.problems) == 1
-    assert "page.md:1: a python fence is neither run" in audit.problems[0]
+    audit = audit_pages(tmp_path / "docs", [{"page": "docs/page.md", "id": "a"}], tmp_path)
+    assert audit.problems == [
+        'docs/page.md:1: a python fence is neither run (exec="on") nor marked '
+        'title="Not run: <why>"'
+    ]
 
 
 def test_the_audit_catches_a_fence_the_build_did_not_run(tmp_path: Path) -> None:
-    (tmp_path / "page.md").write_text('```pycon exec="on" id="a"\n>>> 1\n1\n```\n')
-    audit = audit_pages(tmp_path, [])
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs/page.md").write_text('```pycon exec="on" id="a"\n>>> 1\n1\n```\n')
+    audit = audit_pages(tmp_path / "docs", [], tmp_path)
     assert audit.problems == ["docs/page.md: 1 fences say exec, but the build ran 0 blocks"]
 
 
-def test_two_builds_give_identical_html(
-    site: tuple[Path, list[dict[str, str]]], tmp_path: Path
-) -> None:
-    first, _ = site
-    result = mkdocs_build(ROOT, tmp_path / "again")
-    assert result.returncode == 0, result.stderr
-    assert built_files(first) == built_files(tmp_path / "again")
+def test_the_audit_catches_an_id_used_twice(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    for name in ("a", "b"):
+        (tmp_path / f"docs/{name}.md").write_text('```pycon exec="on" id="x"\n>>> 1\n1\n```\n')
+    records = [{"page": f"docs/{name}.md", "id": "x"} for name in ("a", "b")]
+    assert audit_pages(tmp_path / "docs", records, tmp_path).problems == [
+        "block id 'x' is used 2 times"
+    ]
 
 
-def test_the_page_shows_the_computed_output(site: tuple[Path, list[dict[str, str]]]) -> None:
-    html = (site[0] / "part1/single-neuron/index.html").read_text()
+def test_two_builds_give_identical_html(built_site: BuiltSite, tmp_path: Path) -> None:
+    again = mkdocs_build(ROOT, tmp_path / "again")
+    assert again.returncode == 0, again.stderr
+    assert built_files(built_site.root) == built_files(tmp_path / "again")
+
+
+def test_the_page_shows_the_computed_output(built_site: BuiltSite) -> None:
+    html = (built_site.root / "part1/single-neuron/index.html").read_text()
     assert "4.800000000000001" in html  # printed by a block, never written in the Markdown
     assert "4.800000000000001" in (ROOT / LESSON).read_text()  # ... and checked there
 
 
-def break_lesson(tmp_path: Path, old: str, new: str) -> Path:
-    project = copy_project(tmp_path)
+def break_twice(project: Path) -> None:
+    """A stale output in 'three-inputs' and a raising block in 'neuron-loop'."""
     page = project / LESSON
     text = page.read_text()
-    assert old in text
-    page.write_text(text.replace(old, new, 1))
-    return project
+    for old, new in [
+        ("+ bias\n2.3\n", "+ bias\n2.4\n"),
+        ("print(output)\n", "print(output)\n1 / 0\n"),
+    ]:
+        assert old in text
+        text = text.replace(old, new, 1)
+    page.write_text(text)
 
 
-def test_a_stale_output_fails_the_build_and_pytest(tmp_path: Path) -> None:
-    project = break_lesson(tmp_path, "+ bias\n2.3\n", "+ bias\n2.4\n")
-    build = mkdocs_build(project, tmp_path / "out")
-    assert build.returncode != 0
-    assert f"{LESSON.as_posix()}, block '{STALE_BLOCK}'" in build.stderr
-    assert "Expected:\n      2.4\n  Got:\n      2.3" in build.stderr
-    tests = run_pytest(project, str(LESSON))
-    assert tests.returncode == 1, tests.stdout
-    assert f"block '{STALE_BLOCK}': the written output differs" in tests.stdout
-
-
-def test_a_raising_block_fails_the_build_and_pytest(tmp_path: Path) -> None:
-    project = break_lesson(
-        tmp_path, "print(output)\n", "print(output)\nraise RuntimeError('boom')\n"
+def test_a_broken_page_fails_the_build_and_pytest_naming_both_blocks(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    break_twice(project)
+    (project / "site").mkdir()
+    (project / "site/index.html").write_text("the last good build")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
+    # `make build`, started from another folder, without relying on --strict
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "docs_build.site.safe_build",
+            str(project / "site"),
+            "-f",
+            str(project / "mkdocs.yml"),
+        ],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
-    build = mkdocs_build(project, tmp_path / "out")
     assert build.returncode != 0
-    assert "block 'neuron-loop' raised" in build.stderr
-    assert "RuntimeError: boom" in build.stderr
+    for expected in (
+        f"{LESSON.as_posix()}:51, block 'three-inputs' (pycon)",
+        "Expected:\n    2.4\nGot:\n    2.3",
+        "block 'neuron-loop' (python): raised:",
+        "ZeroDivisionError: division by zero",
+    ):
+        assert expected in build.stderr, build.stderr
+    assert (project / "site/index.html").read_text() == "the last good build"
+    plain = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-d",
+            str(tmp_path / "plain"),
+        ],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert plain.returncode != 0, "a failed block must fail even a build without --strict"
     tests = run_pytest(project, str(LESSON))
     assert tests.returncode == 1, tests.stdout
-    assert "block 'neuron-loop' raised" in tests.stdout
-
-
-def test_a_rebuild_imports_nnfs_ref_afresh() -> None:
-    """`mkdocs serve` rebuilds in one process: edited package code must be re-read."""
-    import sys
-
-    import nnfs_ref.pure
-    from docs_build import hooks
-
-    saved = dict(sys.modules)
-    try:
-        hooks.on_pre_build(config=None)
-        assert "nnfs_ref.pure" not in sys.modules
-        import nnfs_ref.pure as again
-
-        assert again is not nnfs_ref.pure
-    finally:  # later tests keep the modules they imported
-        sys.modules.clear()
-        sys.modules.update(saved)
+    assert "block 'three-inputs' (pycon): the written output differs" in tests.stdout
+    assert "block 'neuron-loop' (python): raised:" in tests.stdout

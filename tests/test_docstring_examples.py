@@ -12,8 +12,8 @@ from types import ModuleType
 
 import pytest
 
-from docs_build.fences import find_fences
-from docs_build.sybil_blocks import docs_and_docstrings
+from docs_build.core.fences import find_fences
+from docs_build.sybil_collector import docs_and_docstrings
 from nnfs_ref import pure, vectorized
 
 PUBLIC = ["add", "dot", "layer", "matmul", "neuron", "shape", "transpose"]

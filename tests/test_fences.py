@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from docs_build.fences import find_fences, parse_attributes
+from docs_build.core.fences import find_fences, parse_attributes
 
 
 def test_attributes_in_every_quoting_style() -> None:

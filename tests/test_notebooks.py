@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ast
 import json
-import shutil
 import sys
 from pathlib import Path
 
@@ -18,11 +17,12 @@ import nbformat
 import pytest
 from nbformat import NotebookNode
 
-from docs_build.notebook_hooks import LESSON, notebook_path, page_title
-from docs_build.notebook_prose import dedent_leading
-from docs_build.notebooks import INSTALL, notebook_bytes, page_to_notebook
+from docs_build.notebooks.convert import INSTALL, notebook_bytes, page_to_notebook
+from docs_build.notebooks.hooks import LESSON, notebook_path, page_title
+from docs_build.notebooks.prose import dedent_leading
+from tests.conftest import BuiltSite
 from tests.notebookrun import LESSONS, ROOT, code_cell, execute, read, reads, run_and_compare
-from tests.sitebuild import copy_project, mkdocs_build, run_pytest
+from tests.sitebuild import copy_project
 
 PLAYGROUND = ROOT / "docs/playground.ipynb"
 SITE_URL = "https://nnfs-companion.example/"
@@ -266,7 +266,7 @@ def test_a_notebook_that_needs_the_build_machinery_fails(tmp_path: Path) -> None
     page = '```python exec="on" id="uses-build"\nimport docs_build\n```\n'
     notebook = page_notebook(page)
     assert code_of(notebook) == []  # the converter drops it ...
-    notebook.cells.append(code_cell("import docs_build.fences", "extra"))
+    notebook.cells.append(code_cell("import docs_build.core.fences", "extra"))
     problems = run_and_compare(notebook, tmp_path)  # ... and the tests would catch it
     assert len(problems) == 1
     assert "ModuleNotFoundError" in problems[0] or "ImportError" in problems[0]
@@ -282,7 +282,6 @@ def layer(inputs, weights, biases):  # deliberately wrong: the biases are forgot
 def broken_copy(tmp_path: Path) -> Path:
     """A copy of the project whose nnfs_ref.vectorized.layer gives wrong answers."""
     project = copy_project(tmp_path)
-    shutil.copytree(ROOT / "tests", project / "tests", ignore=shutil.ignore_patterns("__pycache__"))
     module = project / "nnfs_ref/vectorized.py"
     module.write_text(module.read_text() + BROKEN_LAYER)
     return project
@@ -296,54 +295,35 @@ def test_a_broken_layer_fails_the_playground(tmp_path: Path) -> None:
     assert "AssertionError" in error
 
 
-@pytest.mark.slow
-def test_a_broken_layer_fails_the_notebook_tests(tmp_path: Path) -> None:
+def test_a_broken_layer_fails_a_lesson_notebook(tmp_path: Path) -> None:
+    """What the notebook tests do for every lesson, on one lesson that calls layer."""
     project = broken_copy(tmp_path)
-    result = run_pytest(project, "tests/test_notebooks.py", "-k", "runs")
-    assert result.returncode == 1, result.stdout
-    assert "FAILED tests/test_notebooks.py::test_playground_notebook_runs" in result.stdout
+    problems = run_and_compare(
+        lesson_notebook(ROOT / "docs/part1/layer-batch.md"), tmp_path, python_path=project
+    )
+    assert problems, "a wrong nnfs_ref.vectorized.layer must change a notebook output"
 
 
-@pytest.mark.slow
-def test_a_broken_layer_fails_the_build_even_after_a_good_build(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    project = copy_project(tmp_path)
-    monkeypatch.setenv("PYTHONPATH", str(project))  # mkdocs and its kernel use the copy
-    assert mkdocs_build(project, tmp_path / "good").returncode == 0
-    module = project / "nnfs_ref/vectorized.py"
-    module.write_text(module.read_text() + BROKEN_LAYER)
-    result = mkdocs_build(project, tmp_path / "bad")  # no cache may serve the good outputs
-    assert result.returncode != 0
-    assert "AssertionError" in result.stderr
+def test_built_lesson_has_a_download_link_to_its_valid_notebook(built_site: BuiltSite) -> None:
+    for path in LESSONS:
+        page = path.relative_to(ROOT / "docs").as_posix()
+        target = notebook_path(page)
+        html = (built_site.root / page.removesuffix(".md") / "index.html").read_text()
+        name = Path(target).name
+        assert f'download="{name}" href="../../{target}"' in html
+        built = built_site.root / target
+        nbformat.validate(reads(built.read_text()))
+        assert built.read_text() == notebook_bytes(lesson_notebook(path))
+        listing = (built_site.root / "notebooks/index.html").read_text()
+        assert f'href="{name}"' in listing
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site = tmp_path_factory.mktemp("notebook-site") / "site"
-    result = mkdocs_build(ROOT, site)
-    assert result.returncode == 0, result.stderr
-    return site
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
-def test_built_lesson_has_a_download_link_to_its_valid_notebook(site: Path, path: Path) -> None:
-    page = path.relative_to(ROOT / "docs").as_posix()
-    target = notebook_path(page)
-    html = (site / page.removesuffix(".md") / "index.html").read_text()
-    name = Path(target).name
-    assert f'download="{name}" href="../../{target}"' in html
-    built = site / target
-    nbformat.validate(reads(built.read_text()))
-    assert built.read_text() == notebook_bytes(lesson_notebook(path))
-    listing = (site / "notebooks/index.html").read_text()
-    assert f'href="{name}"' in listing
-
-
-@pytest.mark.slow
-def test_built_playground_is_executed_with_a_download_link(site: Path) -> None:
-    html = (site / "playground/index.html").read_text()
+def test_built_playground_is_executed_with_a_download_link(built_site: BuiltSite) -> None:
+    html = (built_site.root / "playground/index.html").read_text()
     assert "agree on all 3 samples" in html  # printed by the last check, so it ran
     assert 'href="playground.ipynb" download="playground.ipynb"' in html
-    assert (site / "playground/playground.ipynb").read_bytes() == PLAYGROUND.read_bytes()
+    executed = read(built_site.root / "playground/playground.ipynb")
+    committed = read(PLAYGROUND)
+    assert [c.source for c in executed.cells] == [c.source for c in committed.cells]
+    code = [c for c in executed.cells if c.cell_type == "code"]
+    assert all(c.execution_count for c in code)  # the download has the outputs too

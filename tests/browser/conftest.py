@@ -21,7 +21,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
 from tests.browser.server import serve
-from tests.sitebuild import ROOT, mkdocs_build
+from tests.conftest import BuiltSite
 
 #: What Debian's Chromium needs to run headless as root, and to stay off the network.
 CHROMIUM_FLAGS = [
@@ -96,14 +96,11 @@ def pages_of(site: Path) -> list[str]:
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    """The real site, built once with the strict build, served on a free local port."""
-    require_chromium()  # do not spend a build on tests that will skip
-    root = tmp_path_factory.mktemp("browser") / "site"
-    result = mkdocs_build(ROOT, root)
-    assert result.returncode == 0, result.stderr
-    with serve(root) as url:
-        yield Site(root=root, url=url, pages=pages_of(root))
+def site(built_site: BuiltSite) -> Iterator[Site]:
+    """The shared built site, served on a free local port."""
+    require_chromium()
+    with serve(built_site.root) as url:
+        yield Site(root=built_site.root, url=url, pages=pages_of(built_site.root))
 
 
 @pytest.fixture

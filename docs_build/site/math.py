@@ -1,19 +1,16 @@
 """Turn the LaTeX that arithmatex marks up into MathML while the site builds.
 
 No JavaScript and no CDN: the browser renders MathML natively with the
-shipped Latin Modern Math font. LaTeX that math-core cannot convert fails the
-build (an error log counts under `strict: true`).
+shipped Latin Modern Math font. LaTeX that math-core cannot convert is
+returned as an error, which fails the page (`docs_build.site.extension`).
 """
 
 from __future__ import annotations
 
 import html
-import logging
 import re
 
 from math_core import LatexError, LatexToMathML
-
-log = logging.getLogger("mkdocs.plugins.docs_build.math")
 
 _CONVERTER = LatexToMathML()
 # arithmatex's "generic" output: \( ... \) in a span, \[ ... \] in a div.
@@ -29,8 +26,9 @@ def latex_to_mathml(latex: str, *, display: bool) -> str:
     return mathml
 
 
-def render_math(page_html: str, page: str) -> str:
-    """Replace every arithmatex formula of a page by MathML."""
+def render_math(page_html: str, page: str) -> tuple[str, list[str]]:
+    """Replace every arithmatex formula of a page by MathML; also the formulas that failed."""
+    errors: list[str] = []
 
     def replace(match: re.Match[str]) -> str:
         latex = html.unescape(match["latex"]).strip()
@@ -38,10 +36,10 @@ def render_math(page_html: str, page: str) -> str:
         try:
             mathml = latex_to_mathml(latex, display=display)
         except LatexError as error:
-            log.error("%s: cannot render the formula %r: %s", page, latex, error)
+            errors.append(f"{page}: cannot render the formula {latex!r}: {error}")
             return match[0]
         # The alttext gives screen readers and copy-paste the original LaTeX.
         mathml = mathml.replace("<math", f'<math alttext="{html.escape(latex)}"', 1)
         return f'<div class="math-block">{mathml}</div>' if display else mathml
 
-    return _MATH.sub(replace, page_html)
+    return _MATH.sub(replace, page_html), errors

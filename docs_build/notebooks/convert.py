@@ -1,7 +1,8 @@
 """Turn a lesson page into a Jupyter notebook, so it can never drift from the page.
 
-Prose becomes Markdown cells (see `docs_build.notebook_prose`); every executed
-Python fence becomes code, in page order:
+Prose becomes Markdown cells (see `docs_build.notebooks.prose`); every executed
+fence becomes code cells, in page order, as its kind (`docs_build.core.kinds`)
+says:
 
 - a `python` block is one cell, without its hidden lines (any line marked
   `markdown-exec: hide`, at any indentation: checks and their set-up) and without
@@ -21,8 +22,6 @@ from the position, so the same page always gives the same bytes.
 
 from __future__ import annotations
 
-import ast
-import doctest
 import posixpath
 import re
 from typing import Any
@@ -30,17 +29,16 @@ from typing import Any
 import nbformat
 from nbformat import NotebookNode
 
-from docs_build.fences import PYTHON_LANGUAGES, Fence, find_fences
-from docs_build.notebook_prose import (
+from docs_build.core.block import Cell
+from docs_build.core.fences import find_fences
+from docs_build.core.kinds import KINDS
+from docs_build.notebooks.prose import (
     dedent_leading,
     flatten_containers,
     rewrite_inline,
     site_link,
 )
 
-HIDE = "markdown-exec: hide"
-_PARSER = doctest.DocTestParser()
-_BUILD_PACKAGE = "docs_build"
 #: One wording everywhere (index.md, reference.md, notebooks.md, the playground).
 INSTALL = (
     "`nnfs_ref` is not on PyPI: clone the site's repository and run `pip install .` "
@@ -52,82 +50,20 @@ SKIP = "skip"
 SKIPPED = "*(On the page, a block runs here that needs the site's own files: `{block}`.)*"
 
 
-def _unhide(code: str) -> str:
-    """Drop every hidden line, at any indentation: the page does not show it.
-
-    Hidden lines are the page's own checks and their set-up; in a notebook,
-    which has one namespace, they would only add names the reader never saw.
-    """
-    return "\n".join(line for line in code.splitlines() if HIDE not in line)
-
-
-def _without_build_code(code: str, banned: set[str]) -> str:
-    """Remove statements that import `docs_build` or use a name imported from it.
-
-    `banned` collects those names across the page: a block may use a figure
-    function that an earlier block of its session imported.
-    """
-    try:
-        tree = ast.parse(code)
-    except SyntaxError:  # not ours to judge: the page's own tests report it
-        return code
-    dropped: set[int] = set()
-    for node in tree.body:
-        if isinstance(node, ast.Import | ast.ImportFrom):
-            modules = [node.module or ""] if isinstance(node, ast.ImportFrom) else []
-            modules += [alias.name for alias in node.names]
-            if any(m.split(".")[0] == _BUILD_PACKAGE for m in modules):
-                banned.update((a.asname or a.name).split(".")[0] for a in node.names)
-                dropped.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
-                continue
-        names = {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
-        if names & banned:
-            dropped.update(range(node.lineno, (node.end_lineno or node.lineno) + 1))
-    lines = code.splitlines()
-    return "\n".join(line for i, line in enumerate(lines, 1) if i not in dropped).strip("\n")
-
-
-def _python_cells(fence: Fence, banned: set[str]) -> list[tuple[str, dict[str, Any]]]:
-    code = _without_build_code(_unhide(fence.body), banned)
-    if not code.strip():
-        return []
-    if fence.attributes.get("html") and "source" not in fence.attributes:
-        code = "# The page draws a figure from these values here.\n" + code
-    return [(code, {})]
-
-
-def _console_cells(fence: Fence) -> list[tuple[str, dict[str, Any]]]:
-    cells: list[tuple[str, dict[str, Any]]] = []
-    pending: list[str] = []
-    for example in _PARSER.get_examples(fence.body):
-        pending.append(_unhide(example.source))
-        if example.want or example.exc_msg is not None:
-            expected: dict[str, Any] = {"output": example.want}
-            if example.exc_msg is not None:
-                expected = {"exception": example.exc_msg}
-            cells.append(("\n".join(pending), expected))
-            pending = []
-    if pending:  # prompts with no output: the notebook must print nothing either
-        cells.append(("\n".join(pending), {"output": ""}))
-    return [(code.strip("\n"), expected) for code, expected in cells if code.strip()]
-
-
 # nbformat has no type hints.
 def _markdown_cell(source: str) -> NotebookNode:
     cell: NotebookNode = nbformat.v4.new_markdown_cell(source)  # type: ignore[no-untyped-call]
     return cell
 
 
-def _new_code_cell(source: str, metadata: dict[str, Any]) -> NotebookNode:
-    cell: NotebookNode = nbformat.v4.new_code_cell(source, metadata=metadata)  # type: ignore[no-untyped-call]
-    return cell
-
-
-def _code_cell(code: str, block: str, expected: dict[str, Any]) -> NotebookNode:
-    metadata: dict[str, Any] = {"nnfs": {"block": block, **expected}}
-    if "exception" in expected:
+def _code_cell(cell: Cell, block: str, timeout: str | None) -> NotebookNode:
+    metadata: dict[str, Any] = {"nnfs": {"block": block, **cell.expected}}
+    if timeout is not None:
+        metadata["nnfs"]["timeout"] = float(timeout)
+    if "exception" in cell.expected:
         metadata["tags"] = ["raises-exception"]
-    return _new_code_cell(code, metadata=metadata)
+    node: NotebookNode = nbformat.v4.new_code_cell(cell.code, metadata=metadata)  # type: ignore[no-untyped-call]
+    return node
 
 
 def _header(title: str, url: str) -> str:
@@ -146,9 +82,7 @@ def page_to_notebook(
     """The notebook of one page. `page` is its path under docs/ (resolves links)."""
     url = site_link(posixpath.basename(page), page, site_url) if site_url and page else ""
     cells: list[NotebookNode] = [_markdown_cell(_header(title, url))]
-    fences = [
-        f for f in find_fences(markdown_text) if f.executed and f.language in PYTHON_LANGUAGES
-    ]
+    fences = [f for f in find_fences(markdown_text) if f.executed and f.language in KINDS]
     banned: set[str] = set()  # names imported from docs_build
     # Executed fences become markers, so the prose keeps its structure around them.
     text, position = "", 0
@@ -170,11 +104,9 @@ def page_to_notebook(
         if fence.attributes.get("notebook") == SKIP:
             cells.append(_markdown_cell(SKIPPED.format(block=block)))
             continue
-        if fence.language == "pycon":
-            pieces = _console_cells(fence)
-        else:
-            pieces = _python_cells(fence, banned)
-        cells += [_code_cell(code, block, expected) for code, expected in pieces]
+        timeout = fence.attributes.get("timeout")
+        pieces = KINDS[fence.language].notebook_cells(fence, banned)
+        cells += [_code_cell(piece, block, timeout) for piece in pieces]
     notebook: NotebookNode = nbformat.v4.new_notebook(cells=cells)  # type: ignore[no-untyped-call]
     for index, cell in enumerate(notebook.cells):
         cell.id = f"cell-{index:03d}"

@@ -1,7 +1,10 @@
 """MkDocs hooks (listed in mkdocs.yml): a notebook for every lesson page.
 
 - `on_files`: build `notebooks/<slug>.ipynb` from each lesson's raw Markdown
-  (`docs_build.notebooks`) as a generated file, so strict link checks see it.
+  (`docs_build.notebooks.convert`) as a generated file, so strict link checks see it.
+- `on_files` also runs the playground notebook (`docs/playground.ipynb`) in a
+  kernel, within the site's time limit, and hands the executed copy to
+  mkdocs-jupyter (which has no time limit of its own, so it does not execute).
 - `on_page_markdown`: put a download button under each lesson's title, and
   fill the list on `notebooks.md`.
 """
@@ -11,12 +14,18 @@ from __future__ import annotations
 import logging
 import posixpath
 import re
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import nbformat
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from docs_build.notebooks import notebook_bytes, page_to_notebook
+from docs_build.notebooks.convert import notebook_bytes, page_to_notebook
+from docs_build.notebooks.execute import execute
+from docs_build.site.pages import BUILD
 
 log = logging.getLogger("mkdocs.plugins.docs_build.notebooks")
 
@@ -52,8 +61,32 @@ def page_title(markdown: str, page: str) -> str:
     return match[1] if match else posixpath.splitext(posixpath.basename(page))[0]
 
 
+#: Notebooks the build executes itself (mkdocs-jupyter renders them).
+EXECUTED = ("playground.ipynb",)
+#: Where their executed copies live until the process ends.
+_EXECUTED_DIR = tempfile.TemporaryDirectory(prefix="nnfs-notebooks-")
+
+
+def execute_playgrounds(files: Any, config: Any) -> None:
+    """Run each notebook of EXECUTED; mkdocs-jupyter then renders the executed copy."""
+    timeout = BUILD.limits.timeout
+    out = Path(_EXECUTED_DIR.name)
+    for file in files:
+        if file.src_uri not in EXECUTED or not file.abs_src_path:
+            continue
+        notebook = nbformat.read(file.abs_src_path, as_version=4)  # type: ignore[no-untyped-call]
+        error = execute(notebook, BUILD.root, BUILD.root, timeout)
+        if error is not None:
+            raise PluginError(f"docs/{file.src_uri} failed when run:\n{error}")
+        target = out / file.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(notebook_bytes(notebook))
+        file.abs_src_path = str(target)
+
+
 def on_files(files: Any, config: Any) -> Any:
-    """Generate one notebook per lesson page."""
+    """Generate one notebook per lesson page; run the playground."""
+    execute_playgrounds(files, config)
     LESSONS.clear()
     for file in list(files.documentation_pages()):
         if not LESSON.match(file.src_uri):

@@ -1,0 +1,44 @@
+"""Compare a written output with the real one, by doctest's rules.
+
+The build, pytest and the notebook tests all judge outputs here. When the two
+differ only in whitespace, the report shows the whitespace (`·` a space, `→`
+a tab, `⏎` the end of a line), so Expected and Got never look identical.
+"""
+
+from __future__ import annotations
+
+import doctest
+import re
+
+#: The comparison rules: doctest's, with `...` matching any text.
+OPTIONFLAGS = doctest.ELLIPSIS
+
+_CHECKER = doctest.OutputChecker()
+
+
+def matches(want: str, got: str) -> bool:
+    """Does the real output `got` satisfy the written output `want`?"""
+    return _CHECKER.check_output(want, got, OPTIONFLAGS)
+
+
+def _visible(text: str) -> str:
+    return text.replace(" ", "·").replace("\t", "→").replace("\n", "⏎\n")
+
+
+def _indent(text: str) -> str:
+    return "".join(f"    {line}\n" for line in text.splitlines()) or "    (nothing)\n"
+
+
+def only_whitespace_differs(want: str, got: str) -> bool:
+    return want != got and re.sub(r"\s+", "", want) == re.sub(r"\s+", "", got)
+
+
+def difference(source: str, want: str, got: str) -> str:
+    """Expected and Got, as doctest words them, with whitespace shown where it matters."""
+    if only_whitespace_differs(want, got):
+        return (
+            "Expected (whitespace shown: · space, → tab, ⏎ end of line):\n"
+            f"{_indent(_visible(want))}Got:\n{_indent(_visible(got))}"
+        )
+    example = doctest.Example(source, want)
+    return _CHECKER.output_difference(example, got, OPTIONFLAGS)

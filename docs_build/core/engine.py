@@ -1,0 +1,130 @@
+"""Run blocks page by page, session by session, and word every failure the same way.
+
+The build and pytest each hold one `Engine`. Blocks with the same `session=`
+on the same page share a worker process (and so their names); a block
+without `session=` gets a worker of its own. `end_page` stops a page's
+workers. Every failure is worded here, as
+`docs/page.md:12, block 'id' (pycon): what went wrong`, so the build, pytest
+and the notebooks say the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from docs_build.core.block import Run
+from docs_build.core.fences import Fence
+from docs_build.core.preload import stamp
+from docs_build.core.rules import fence_problems
+from docs_build.core.settings import Limits
+from docs_build.core.worker import Request, Worker, WorkerGoneError
+from docs_build.core.zygote import Zygote
+
+#: The folder that holds docs_build/: blocks run there, wherever the build started.
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the page shows for a block, and the failure message if it failed."""
+
+    shown: str
+    failure: str | None = None
+
+
+def describe(page: str, fence: Fence, problem: str) -> str:
+    """The one wording of a failed block."""
+    return f"{page}:{fence.line}, {fence.name} ({fence.language}): {problem}"
+
+
+class Engine:
+    """Runs blocks in isolated worker processes; see `docs_build.core.worker`."""
+
+    def __init__(self, root: Path = PROJECT_ROOT, limits: Limits | None = None) -> None:
+        self.root = root
+        self.limits = limits or Limits()
+        self._workers: dict[tuple[str, str], Worker] = {}
+        self._zygote: Zygote | None = None
+        self._stamps: dict[Path, int] = {}
+        self._spare: Worker | None = None
+        self._pages: set[str] = set()  # pages with live workers
+        self._get_zygote()  # it starts up while the build reads its configuration
+
+    def run(self, page: str, fence: Fence, *, check_rules: bool = True) -> Outcome:
+        """Run one block of `page` in its session; blocks of a session run in page order."""
+        problems = fence_problems(fence) if check_rules else []
+        if problems:
+            return Outcome("", describe(page, fence, "; ".join(problems)))
+        run = self._run(page, fence)
+        return Outcome(run.shown, describe(page, fence, run.failure) if run.failure else None)
+
+    def _run(self, page: str, fence: Fence) -> Run:
+        key = (page, fence.session)
+        worker = self._workers.get(key) if fence.session else None
+        if worker is None:
+            worker = self._new_worker(page)
+            if fence.session:
+                self._workers[key] = worker
+        earlier = worker.gone
+        request = Request(
+            kind=fence.language,
+            code=fence.body,
+            filename=f"<{fence.block_id or 'block'}>",
+            output_limit=self.limits.output_limit,
+        )
+        try:
+            timeout = self.limits.timeout_for(fence.attributes)
+            return worker.run(request, timeout, meanwhile=self._fork_spare)
+        except WorkerGoneError as gone:
+            if earlier is not None:
+                return Run("", f"not run: an earlier block of session '{fence.session}' {gone}")
+            return Run("", str(gone))
+        finally:
+            if not fence.session:
+                worker.close()
+
+    def _new_worker(self, page: str) -> Worker:
+        """A worker for a new session: the one forked while the last block ran, if any."""
+        if page not in self._pages:  # the page's first session: is the zygote up to date?
+            self._pages.add(page)
+            self._check_zygote()
+        spare, self._spare = self._spare, None
+        return spare if spare is not None else Worker(self._get_zygote())
+
+    def _fork_spare(self) -> None:
+        """Ask for the next session's worker while a block runs (it starts up meanwhile)."""
+        if self._spare is None:
+            self._spare = Worker(self._get_zygote())
+
+    def _get_zygote(self) -> Zygote:
+        if self._zygote is None or not self._zygote.alive():
+            self._stamps = stamp(self.limits.preload, self.root)
+            self._zygote = Zygote(self.root, self.limits.preload)
+        return self._zygote
+
+    def _check_zygote(self) -> None:
+        """Start a new zygote if a preloaded file was edited (under `mkdocs serve`)."""
+        if self._zygote is not None and stamp(self.limits.preload, self.root) != self._stamps:
+            if self._spare is not None:
+                self._spare.close()
+                self._spare = None
+            self._zygote.close()
+            self._zygote = None
+
+    def end_page(self, page: str) -> None:
+        """Stop the workers of `page`: its sessions are over."""
+        for key in [key for key in self._workers if key[0] == page]:
+            self._workers.pop(key).close()
+        self._pages.discard(page)
+
+    def close(self) -> None:
+        """Stop every worker."""
+        for worker in [*self._workers.values(), *([self._spare] if self._spare else [])]:
+            worker.close()
+        self._workers.clear()
+        self._spare = None
+        self._pages.clear()
+        if self._zygote is not None:
+            self._zygote.close()
+            self._zygote = None

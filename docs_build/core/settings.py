@@ -1,0 +1,80 @@
+"""The execution limits: a site default in mkdocs.yml, a fence may raise its own.
+
+```yaml
+markdown_extensions:
+  - docs_build.site.extension:
+      timeout: 60          # seconds a block may run (fence attribute: timeout="SECONDS")
+      output_limit: 100000 # characters a block may print
+      preload: [numpy, nnfs_ref.*]  # imported once for all workers; pkg.* = all of pkg
+```
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+#: The name the extension has under `markdown_extensions` in mkdocs.yml.
+EXTENSION = "docs_build.site.extension"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How long a block may run, how much it may print, and what is imported for it."""
+
+    timeout: float = 60.0
+    output_limit: int = 100_000
+    #: Modules the build imports once for all workers (re-imported when edited).
+    preload: tuple[str, ...] = ()
+
+    def timeout_for(self, attributes: dict[str, str]) -> float:
+        """The block's own `timeout="SECONDS"` if it has one, else the site's."""
+        value = attributes.get("timeout")
+        return self.timeout if value is None else float(value)
+
+
+def bad_timeout(value: str) -> str | None:
+    """Why a `timeout=` attribute value is unusable, or None."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        return f'timeout="{value}" is not a number of seconds'
+    if not (seconds > 0 and math.isfinite(seconds)):
+        return f'timeout="{value}" must be a positive number of seconds'
+    return None
+
+
+class _Loader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML is untyped
+    """Reads mkdocs.yml without importing what its `!!python/name:` tags name."""
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    return None
+
+
+_Loader.add_multi_constructor("!", _any_tag)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
+
+
+def extension_options(config_file: Path) -> dict[str, Any]:
+    """The options given to the extension in `config_file` (mkdocs.yml)."""
+    config = yaml.load(config_file.read_text(), Loader=_Loader) or {}
+    for entry in config.get("markdown_extensions", []):
+        if isinstance(entry, dict) and EXTENSION in entry:
+            return dict(entry[EXTENSION] or {})
+    return {}
+
+
+def load_limits(config_file: Path) -> Limits:
+    """The limits mkdocs.yml sets, so pytest enforces the same ones as the build."""
+    options = extension_options(config_file)
+    default = Limits()
+    return Limits(
+        timeout=float(options.get("timeout", default.timeout)),
+        output_limit=int(options.get("output_limit", default.output_limit)),
+        preload=tuple(options.get("preload", default.preload)),
+    )

@@ -1,0 +1,165 @@
+"""A worker process per (page, session): blocks run there, never in the build itself.
+
+Each worker is forked from the zygote (`docs_build.core.zygote`), a clean
+Python process, and runs the blocks of one session of one page, in order,
+keeping the session's names between them. Nothing a block does —
+`sys.exit()`, `os.chdir`, `np.set_printoptions`, `nnfs.init()`, an endless
+loop, a crash — can reach the build, pytest or another page:
+
+- the parent waits at most the block's time limit, then kills the worker;
+- a worker that dies (`os._exit`, a segmentation fault) is reported, never hangs;
+- workers ignore Ctrl-C, so a Ctrl-C at the terminal stops the parent (a real
+  interruption) while a block that raises `KeyboardInterrupt` is a failure of
+  that block;
+- standard input is closed: `input()` fails at once;
+- the working directory is the project root.
+
+POSIX only (it needs `os.fork`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import pkgutil
+import signal
+import socket
+import sys
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import NoReturn
+
+from docs_build.core.block import Namespace, Run
+from docs_build.core.capture import LimitedBuffer, NoInput, OutputLimitExceeded, captured
+from docs_build.core.kinds import KINDS
+from docs_build.core.zygote import Zygote, die_with_parent
+
+
+@dataclass(frozen=True)
+class Request:
+    """One block for a worker to run."""
+
+    kind: str
+    code: str
+    filename: str
+    output_limit: int
+
+
+class WorkerGoneError(Exception):
+    """The worker can run nothing more: it timed out, crashed or was stopped."""
+
+
+def preload(name: str) -> None:
+    """Import a module; `package.*` imports every module of the package."""
+    package = name.removesuffix(".*")
+    module = importlib.import_module(package)
+    if name.endswith(".*"):
+        for sub in pkgutil.iter_modules(getattr(module, "__path__", [])):
+            importlib.import_module(f"{package}.{sub.name}")
+
+
+def fresh_namespace() -> Namespace:
+    """Globals of a new session, as a script run with `python file.py` has them."""
+    return {"__name__": "__main__", "__builtins__": __builtins__}
+
+
+def _execute(request: Request, namespace: Namespace) -> Run:
+    out = LimitedBuffer(request.output_limit)
+    try:
+        with captured(out):
+            return KINDS[request.kind].run(request.code, namespace, request.filename, out)
+    except OutputLimitExceeded:
+        return Run(
+            out.getvalue(),
+            f"printed more than the limit of {request.output_limit} characters "
+            "(output_limit in mkdocs.yml): print less, for example a slice or a shape",
+        )
+
+
+def serve(sock: socket.socket, root: Path) -> NoReturn:
+    """The worker's life (in the forked process): run blocks until the parent hangs up."""
+    status = 0
+    try:
+        die_with_parent()
+        os.chdir(root)
+        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+        sys.stdin = NoInput()
+        connection = Connection(sock.detach())
+        namespace = fresh_namespace()
+        while True:
+            try:
+                request: Request = connection.recv()
+            except EOFError:
+                break
+            try:
+                run = _execute(request, namespace)
+            except BaseException:  # a fault of the engine itself: report it, do not hang
+                run = Run("", "the engine failed on this block:\n" + traceback.format_exc())
+            connection.send(run)
+    except BaseException:
+        status = 70
+    finally:
+        os._exit(status)  # never run the zygote's cleanup, atexit or flushes
+
+
+class Worker:
+    """The parent's handle on one worker process."""
+
+    def __init__(self, zygote: Zygote) -> None:
+        self._zygote = zygote
+        self.pid, fd = zygote.fork()
+        self._connection = Connection(fd)
+        self.gone: str | None = None  # why this worker can run nothing more
+
+    def run(
+        self, request: Request, timeout: float, meanwhile: Callable[[], None] | None = None
+    ) -> Run:
+        """Run one block; raises WorkerGoneError if the worker did not answer in time.
+
+        `meanwhile` is called once the block is on its way: the parent can do
+        other work (ask for the next worker) while the block runs.
+        """
+        if self.gone is not None:
+            raise WorkerGoneError(self.gone)
+        deadline = time.monotonic() + timeout
+        try:
+            self._connection.send(request)
+            if meanwhile is not None:
+                meanwhile()
+            if self._connection.poll(max(0.0, deadline - time.monotonic())):
+                run: Run = self._connection.recv()
+                return run
+        except (EOFError, OSError):
+            self._stop(f"ended the Python process ({self._exit_status()})")
+        except BaseException:  # Ctrl-C in the parent: take the worker down with us
+            self.close()
+            raise
+        self._stop(f"ran past its time limit of {timeout:g} s")
+        raise AssertionError("unreachable")
+
+    def _exit_status(self) -> str:
+        status = self._zygote.status(self.pid)
+        self.pid = 0
+        if status < 0:
+            return "it is gone"
+        if os.WIFSIGNALED(status):
+            return f"killed by signal {signal.Signals(os.WTERMSIG(status)).name}"
+        return f"exit status {os.WEXITSTATUS(status)}, from os._exit() or a crash"
+
+    def _stop(self, reason: str) -> NoReturn:
+        self.close()
+        self.gone = reason
+        raise WorkerGoneError(reason)
+
+    def close(self) -> None:
+        """Stop the worker at once (the zygote reaps it)."""
+        self._connection.close()
+        if self.pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.pid, signal.SIGKILL)
+            self.pid = 0

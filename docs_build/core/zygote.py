@@ -1,0 +1,178 @@
+"""A small clean Python process whose only job is to fork workers.
+
+The build (or pytest) starts it once. It sets warnings to show as `python -W
+default` shows them, imports the engine and the `preload` modules (NumPy among
+them), then waits; each worker is a fork of it, so every session
+starts from this same untouched interpreter, never from a build or a test
+process that may have changed NumPy's state. It is also small, so a fork takes
+about a millisecond. Strings hash the same in every build (`PYTHONHASHSEED=0`),
+so a printed set of strings reads the same everywhere.
+
+Protocol on the socket to the parent: `("fork",)` answers the worker's pid and
+passes the parent's end of a new socket pair (SCM_RIGHTS); `("status", pid)`
+answers how that worker ended. Workers and the zygote ignore Ctrl-C and die
+with their parent (Linux `PR_SET_PDEATHSIG`).
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import json
+import os
+import pickle
+import signal
+import socket
+import subprocess
+import sys
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies (no-op elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def _send(sock: socket.socket, message: Any, fds: list[int] | None = None) -> None:
+    data = pickle.dumps(message)
+    header = len(data).to_bytes(4, "big")
+    if fds:
+        socket.send_fds(sock, [header + data], fds)
+    else:
+        sock.sendall(header + data)
+
+
+def _receive(sock: socket.socket) -> tuple[Any, list[int]]:
+    data, fds, _, _ = socket.recv_fds(sock, 4096, 1)
+    if not data:
+        raise EOFError
+    size = int.from_bytes(data[:4], "big")
+    data = data[4:]
+    while len(data) < size:
+        chunk = sock.recv(size - len(data))
+        if not chunk:
+            raise EOFError
+        data += chunk
+    return pickle.loads(data), fds
+
+
+class Zygote:
+    """The parent's handle on the zygote process."""
+
+    def __init__(self, root: Path, preload: tuple[str, ...]) -> None:
+        self.root, self.preload = root, preload
+        ours, theirs = socket.socketpair()
+        environment = {**os.environ, "PYTHONHASHSEED": "0"}
+        environment["PYTHONPATH"] = os.pathsep.join(
+            [str(root), *filter(None, [os.environ.get("PYTHONPATH")])]
+        )
+        self._process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "docs_build.core.zygote",
+                str(theirs.fileno()),
+                str(root),
+                json.dumps(list(preload)),
+            ],
+            pass_fds=[theirs.fileno()],
+            cwd=root,
+            env=environment,
+            stdin=subprocess.DEVNULL,
+        )
+        theirs.close()
+        self._sock = ours
+
+    def fork(self) -> tuple[int, int]:
+        """A new worker: its pid and the file descriptor of the parent's end of its socket."""
+        _send(self._sock, ("fork",))
+        pid, fds = _receive(self._sock)
+        if not fds:
+            raise RuntimeError("the zygote did not hand over the worker's socket")
+        return int(pid), fds[0]
+
+    def status(self, pid: int) -> int:
+        """The wait status of a worker that has ended (see os.waitpid), or -1 if unknown."""
+        _send(self._sock, ("status", pid))
+        status, _ = _receive(self._sock)
+        return int(status)
+
+    def alive(self) -> bool:
+        return self._process.poll() is None
+
+    def close(self) -> None:
+        self._sock.close()
+        if self._process.poll() is None:
+            self._process.kill()
+        self._process.wait()
+
+
+def _reap(statuses: dict[int, int]) -> None:
+    while True:
+        try:
+            pid, status = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if not pid:
+            return
+        statuses[pid] = status
+
+
+def main() -> None:
+    """The zygote: import what every worker needs, then fork on request."""
+    fd, root, preload = int(sys.argv[1]), Path(sys.argv[2]), json.loads(sys.argv[3])
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    die_with_parent()
+    sys.argv = [""]
+    # Warnings show as `python -W default` shows them, set before anything is
+    # imported, so that modules add their own filters on top as they would there.
+    warnings.resetwarnings()
+    warnings.simplefilter("default")
+    from docs_build.core import worker  # the kinds and what they import
+
+    for name in preload:
+        worker.preload(name)
+    with socket.socket(fileno=fd) as parent:
+        _loop(parent, root, worker.serve)
+
+
+def _loop(parent: socket.socket, root: Path, serve: Callable[[socket.socket, Path], Any]) -> None:
+    statuses: dict[int, int] = {}
+    while True:
+        try:
+            request, _ = _receive(parent)
+        except (EOFError, OSError):
+            return
+        _reap(statuses)
+        if request[0] == "fork":
+            ours, theirs = socket.socketpair()
+            pid = os.fork()
+            if pid == 0:
+                parent.close()
+                ours.close()
+                serve(theirs, root)  # never returns
+            theirs.close()
+            _send(parent, pid, [ours.fileno()])
+            ours.close()
+        elif request[0] == "status":
+            pid = request[1]
+            if pid not in statuses:
+                try:
+                    _, statuses[pid] = os.waitpid(pid, 0)
+                except ChildProcessError:  # reaped and forgotten long ago
+                    statuses[pid] = -1
+            _send(parent, statuses.pop(pid))
+        if len(statuses) > 1000:  # statuses of killed workers nobody asks about
+            statuses.clear()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,45 @@
+"""Run a notebook in a fresh Jupyter kernel, every cell within the site's time limit.
+
+The build runs the playground with it (instead of mkdocs-jupyter, which has no
+time limit) and the tests run every lesson notebook with it. A cell may carry
+its block's own `timeout` in `metadata["nnfs"]["timeout"]`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError
+from nbformat import NotebookNode
+
+
+def kernel_env(python_path: Path) -> dict[str, str]:
+    """The kernel imports nnfs_ref from `python_path` (a broken copy, in one test)."""
+    return {**os.environ, "PYTHONPATH": str(python_path), "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+
+
+def execute(notebook: NotebookNode, cwd: Path, python_path: Path, timeout: float) -> str | None:
+    """Run every cell from a clean kernel, in place; the error if an unexpected one was raised."""
+
+    def cell_timeout(cell: NotebookNode) -> int:
+        seconds = cell.get("metadata", {}).get("nnfs", {}).get("timeout", timeout)
+        return max(1, round(float(seconds)))
+
+    client = NotebookClient(
+        notebook,
+        timeout_func=cell_timeout,
+        kernel_name="python3",
+        allow_errors=False,  # cells tagged raises-exception may raise, no other
+        record_timing=False,  # no dates in the outputs: builds stay byte-identical
+        resources={"metadata": {"path": str(cwd)}},
+    )
+    try:
+        client.execute(env=kernel_env(python_path))
+    except CellTimeoutError as error:
+        return f"a cell ran past its time limit: {error}"
+    except CellExecutionError as error:
+        return re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # IPython colours its tracebacks
+    return None

@@ -1,0 +1,117 @@
+"""The pytest side: every executed block of the site as a pytest item, through Sybil.
+
+Stock Sybil Markdown parsers skip fences that carry attributes, such as
+```` ```pycon exec="on" ````. This parser reads pages with the same fence lexer
+as the build and runs each block with the same engine (`docs_build.core`),
+with the limits mkdocs.yml sets, so a block passes here exactly when it passes
+in the build. Malformed fences, and fences that may not run, are failing
+items of their own: nothing is skipped without a word. A page's sessions end
+when Sybil tears the page down.
+"""
+
+from __future__ import annotations
+
+import atexit
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from sybil import Document, Example, Region, Sybil
+from sybil.sybil import SybilCollection
+
+from docs_build.core.engine import PROJECT_ROOT, Engine, describe
+from docs_build.core.fences import Fence, scan
+from docs_build.core.kinds import KINDS
+from docs_build.core.rules import fence_problems
+from docs_build.core.settings import load_limits
+
+_PAGE = "_docs_build_page"
+_ENGINES: dict[Path, Engine] = {}
+
+
+@atexit.register
+def _close_engines() -> None:
+    for engine in _ENGINES.values():
+        engine.close()
+
+
+def engine_for(root: Path) -> Engine:
+    """One engine per project for the whole test session, with mkdocs.yml's limits."""
+    if root not in _ENGINES:
+        config = root / "mkdocs.yml"
+        limits = load_limits(config) if config.is_file() else None
+        _ENGINES[root] = Engine(root, limits)
+    return _ENGINES[root]
+
+
+def _failing(message: str) -> Any:
+    def evaluate(example: Example) -> str:
+        return message
+
+    return evaluate
+
+
+def _running(engine: Engine, page: str, fence: Fence, *, check_rules: bool) -> Any:
+    def evaluate(example: Example) -> str | None:
+        return engine.run(page, fence, check_rules=check_rules).failure
+
+    return evaluate
+
+
+def blocks(root: Path, *, docstrings: bool = False, engine: Engine | None = None) -> Any:
+    """A Sybil parser for executable fences; in docstrings every fence of a kind runs.
+
+    Pages are named from `root`; blocks run in `engine` (by default the one of `root`).
+    """
+    engine = engine or engine_for(root)
+
+    def parse(document: Document) -> Iterable[Region]:
+        path = Path(document.path).resolve()
+        page = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+        document.namespace[_PAGE] = page
+        found = scan(document.text)
+        malformed = {problem.start for problem in found.problems}
+        for problem in found.problems:
+            message = f"{page}:{problem.line}: {problem.message}"
+            yield Region(problem.start, problem.end, parsed=message, evaluator=_failing(message))
+        for fence in found.fences:
+            if fence.start in malformed:
+                continue
+            if docstrings:
+                if fence.language in KINDS:
+                    evaluator = _running(engine, page, fence, check_rules=False)
+                    yield Region(fence.start, fence.end, parsed=fence, evaluator=evaluator)
+                continue
+            problems = fence_problems(fence)
+            if problems:
+                message = describe(page, fence, "; ".join(problems))
+                yield Region(fence.start, fence.end, parsed=fence, evaluator=_failing(message))
+            elif fence.executed:
+                evaluator = _running(engine, page, fence, check_rules=False)
+                yield Region(fence.start, fence.end, parsed=fence, evaluator=evaluator)
+
+    return parse
+
+
+def _end_page(root: Path) -> Any:
+    def teardown(namespace: dict[str, Any]) -> None:
+        engine_for(root).end_page(namespace.get(_PAGE, ""))
+
+    return teardown
+
+
+def docs_and_docstrings(root: Path = PROJECT_ROOT) -> SybilCollection:
+    """Every executed block of docs/*.md and every example in nnfs_ref's docstrings."""
+    pages = Sybil(
+        parsers=[blocks(root)],
+        path=str(root / "docs"),
+        patterns=["*.md"],
+        teardown=_end_page(root),
+    )
+    package = Sybil(
+        parsers=[blocks(root, docstrings=True)],
+        path=str(root / "nnfs_ref"),
+        patterns=["*.py"],
+        teardown=_end_page(root),
+    )
+    return pages + package

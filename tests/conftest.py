@@ -1,0 +1,60 @@
+"""Fixtures shared by the whole suite.
+
+`built_site`: the real site, built once per test session (once for all
+pytest-xdist workers, behind a file lock), with the list of blocks the build
+ran. Every test that needs built HTML uses it; only the determinism test
+builds a second time.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.sitebuild import ROOT, mkdocs_build
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """The site as `make build` makes it, and the blocks that build ran."""
+
+    root: Path
+    records: list[dict[str, object]]
+
+
+@contextmanager
+def locked(path: Path) -> Iterator[None]:
+    with path.open("w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def shared_folder(request: pytest.FixtureRequest, factory: pytest.TempPathFactory) -> Path:
+    """A folder all xdist workers of this run share (the run's base temporary folder)."""
+    base = factory.getbasetemp()
+    return base.parent if hasattr(request.config, "workerinput") else base
+
+
+@pytest.fixture(scope="session")
+def built_site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> BuiltSite:
+    folder = shared_folder(request, tmp_path_factory) / "built-site"
+    folder.mkdir(exist_ok=True)
+    with locked(folder / "lock"):
+        outcome = folder / "outcome.json"
+        if not outcome.exists():
+            result = mkdocs_build(ROOT, folder / "site", folder / "manifest.json")
+            outcome.write_text(json.dumps({"code": result.returncode, "log": result.stderr}))
+    built = json.loads(outcome.read_text())
+    assert built["code"] == 0, built["log"]
+    return BuiltSite(folder / "site", json.loads((folder / "manifest.json").read_text()))

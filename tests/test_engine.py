@@ -1,0 +1,258 @@
+"""Everything a page can do to the engine, tried on a scratch page in the build and in pytest.
+
+Each case of the engine issue is a page written to a temporary folder, then
+converted as the build converts it (`build_page`) and collected as pytest
+collects it (`run_with_pytest`). Both must fail, naming the page and the block, or
+both must pass with the right output.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.pages import build_page, run_with_pytest
+
+PAGE = "docs/page.md"
+
+
+def both_fail(tmp_path: Path, text: str, *expected: str) -> tuple[str, str]:
+    """The page fails the build and pytest, each message naming page, block and `expected`."""
+    built = build_page(tmp_path, text)
+    tested = run_with_pytest(tmp_path, text)
+    assert built.failure is not None, built.html
+    assert tested, "pytest passed a page the build should fail"
+    joined = "\n".join(tested)
+    for message in (built.failure, joined):
+        assert PAGE in message
+        for part in expected:
+            assert part in message, message
+    return built.failure, joined
+
+
+def both_pass(tmp_path: Path, text: str) -> str:
+    built = build_page(tmp_path, text)
+    assert built.failure is None, built.failure
+    assert run_with_pytest(tmp_path, text) == []
+    return built.html
+
+
+def test_sys_exit_in_a_script_block_fails_with_page_and_block(tmp_path: Path) -> None:
+    text = '```python exec="on" id="leave"\nimport sys\nsys.exit()\n```\n'
+    both_fail(tmp_path, text, "block 'leave' (python)", "raised SystemExit")
+
+
+def test_system_exit_in_a_console_block_fails(tmp_path: Path) -> None:
+    text = '```pycon exec="on" id="leave-3"\n>>> raise SystemExit(3)\n```\n'
+    both_fail(tmp_path, text, "block 'leave-3' (pycon)", "raised SystemExit (3)")
+
+
+def test_a_raised_keyboard_interrupt_is_a_failure_of_the_block(tmp_path: Path) -> None:
+    text = '```python exec="on" id="ctrl-c"\nraise KeyboardInterrupt\n```\n'
+    both_fail(tmp_path, text, "block 'ctrl-c'", "raised KeyboardInterrupt")
+
+
+def test_os_exit_and_crashes_are_reported(tmp_path: Path) -> None:
+    text = '```python exec="on" id="gone"\nimport os\nos._exit(4)\n```\n'
+    both_fail(tmp_path, text, "block 'gone'", "ended the Python process (exit status 4")
+
+
+def test_an_endless_loop_stops_at_the_time_limit_in_seconds(tmp_path: Path) -> None:
+    text = (
+        '```python exec="on" session="s" id="forever" timeout="0.5"\nwhile True:\n    pass\n```\n'
+        '\n```pycon exec="on" session="s" id="after"\n>>> 1\n1\n```\n'
+    )
+    start = time.monotonic()
+    built, tested = both_fail(tmp_path, text, "block 'forever'", "time limit of 0.5 s")
+    assert time.monotonic() - start < 10
+    # the next block of the session cannot run on a state that is gone
+    assert "block 'after'" in built
+    assert "not run: an earlier block of session 's'" in tested
+
+
+def test_the_site_wide_time_limit_applies_to_every_block(tmp_path: Path) -> None:
+    text = '```python exec="on" id="slow"\nimport time\ntime.sleep(5)\n```\n'
+    built = build_page(tmp_path, text, timeout=0.3)
+    assert built.failure is not None
+    assert "time limit of 0.3 s" in built.failure
+
+
+def test_a_bad_timeout_attribute_is_refused(tmp_path: Path) -> None:
+    text = '```python exec="on" id="t" timeout="soon"\nx = 1\n```\n'
+    both_fail(tmp_path, text, "block 't'", 'timeout="soon" is not a number of seconds')
+
+
+def test_input_fails_at_once(tmp_path: Path) -> None:
+    text = '```python exec="on" id="ask"\nname = input("name? ")\n```\n'
+    both_fail(tmp_path, text, "block 'ask'", "cannot read from standard input")
+
+
+def test_flooding_output_fails_with_a_clear_message(tmp_path: Path) -> None:
+    text = '```python exec="on" id="flood"\nwhile True:\n    print("x" * 1000)\n```\n'
+    both_fail(tmp_path, text, "block 'flood'", "printed more than the limit of 100000")
+
+
+@pytest.mark.parametrize("language", ["bash", "sh", "console", "md", "tree", "pyodide"])
+def test_an_exec_fence_of_another_language_fails_and_runs_nothing(
+    tmp_path: Path, language: str
+) -> None:
+    marker = tmp_path / "ran"
+    text = f'Intro\n\n```{language} exec="on" id="shell"\ntouch {marker}\n```\n'
+    both_fail(tmp_path, text, f"{PAGE}:3", f"an exec fence in language '{language}'")
+    assert not marker.exists()
+
+
+def test_an_unclosed_last_fence_fails(tmp_path: Path) -> None:
+    text = '```pycon exec="on" id="ok"\n>>> 1\n1\n```\n\n```python exec="on" id="open"\nx = 1\n'
+    both_fail(tmp_path, text, f"{PAGE}:6", "never closed")
+
+
+def test_attributes_that_do_not_parse_fail(tmp_path: Path) -> None:
+    text = '```python exec="on id="broken"\nx = 1\n```\n'
+    both_fail(tmp_path, text, f"{PAGE}:1", "do not parse")
+
+
+def test_an_unknown_attribute_fails(tmp_path: Path) -> None:
+    text = '```python exec="on" id="typo" sesion="s"\nx = 1\n```\n'
+    both_fail(tmp_path, text, "block 'typo'", "unknown attribute(s) sesion")
+
+
+def test_text_outside_the_prompts_of_a_console_block_fails(tmp_path: Path) -> None:
+    text = '```pycon exec="on" id="stray"\n>>> 1 + 1\n2\n\n999\n```\n'
+    both_fail(tmp_path, text, "block 'stray'", "line 4 of the block, '999', is neither")
+
+
+def test_printed_html_and_markdown_are_shown_as_text(tmp_path: Path) -> None:
+    text = (
+        '```python exec="on" id="html"\nprint("<img src=x onerror=alert(1)>")\nprint("# hi")\n```\n'
+    )
+    html = both_pass(tmp_path, text)
+    assert "<img" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<h1" not in html
+    assert '<p class="nnfs-output-label">Output</p>' in html
+
+
+def test_html_output_is_only_for_figure_blocks(tmp_path: Path) -> None:
+    text = '```python exec="on" html="true" id="raw"\nprint("<b>x</b>")\n```\n'
+    both_fail(tmp_path, text, "block 'raw'", 'html="true" is only for figure blocks')
+    figure = '```python exec="on" html="true" id="raw-figure"\nprint("<b>x</b>")\n```\n'
+    assert "<b>x</b>" in both_pass(tmp_path, figure)
+
+
+WARNING = "<stdin>:1: RuntimeWarning: divide by zero encountered in divide\n"
+
+
+def test_a_warning_is_shown_and_compared_like_output(tmp_path: Path) -> None:
+    text = (
+        '```pycon exec="on" id="warn"\n>>> import numpy as np\n>>> np.array([1.0]) / 0\n'
+        f"{WARNING}array([inf])\n```\n"
+    )
+    html = both_pass(tmp_path, text)
+    assert "RuntimeWarning: divide by zero" in html
+    silent = text.replace(WARNING, "")
+    both_fail(tmp_path, silent, "block 'warn'", "RuntimeWarning: divide by zero")
+
+
+def test_a_warning_appears_once_per_place_as_python_w_default_shows_it(tmp_path: Path) -> None:
+    text = (
+        '```python exec="on" id="twice"\nimport warnings\nfor _ in range(3):\n'
+        '    warnings.warn("careful")\n\nprint("done")\n```\n'
+    )
+    html = both_pass(tmp_path, text)
+    assert html.count("UserWarning: careful") == 1
+    assert html.index("careful") < html.index("done")
+
+
+def test_tracebacks_name_no_path_of_this_machine(tmp_path: Path) -> None:
+    text = (
+        '```pycon exec="on" id="json"\n>>> import json\n>>> json.loads("x")\n'
+        "Traceback (most recent call last):\n  ...\n"
+        "json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)\n```\n"
+    )
+    html = both_pass(tmp_path, text)
+    assert "json/decoder.py" in html
+    for prefix in {sys.prefix, sys.base_prefix, str(Path.home()), str(tmp_path)}:
+        assert prefix not in html
+
+
+def test_blocks_run_in_the_project_root_wherever_the_build_starts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = (
+        '```pycon exec="on" id="cwd"\n>>> from pathlib import Path\n'
+        '>>> Path("mkdocs.yml").is_file()\nTrue\n```\n'
+    )
+    both_pass(tmp_path, text)
+
+
+def test_a_whitespace_difference_is_shown(tmp_path: Path) -> None:
+    text = '```pycon exec="on" id="spaces"\n>>> print("a  \\tb")\na b\n```\n'
+    built, _ = both_fail(tmp_path, text, "block 'spaces'")
+    assert "Expected (whitespace shown: · space, → tab, ⏎ end of line):" in built
+    assert "    a·b⏎" in built
+    assert "    a··→b⏎" in built
+
+
+CHANGES_STATE = """\
+```python exec="on" session="s" id="mess"
+import os, sys, warnings
+import numpy as np
+np.set_printoptions(precision=1)
+np.seterr(all="raise")
+np.random.seed(1)
+np.dot = None
+os.chdir("/")
+sys.path.insert(0, "/nowhere")
+warnings.simplefilter("error")
+import colorsys
+```
+"""
+
+READS_STATE = """\
+```pycon exec="on" session="s" id="clean"
+>>> import os, sys, warnings
+>>> import numpy as np
+>>> np.array([1 / 3])
+array([0.33333333])
+>>> np.geterr()["divide"], callable(np.dot), os.getcwd() == {root!r}
+('warn', True, True)
+>>> "/nowhere" in sys.path, "colorsys" in sys.modules
+(False, False)
+>>> "error" in [f[0] for f in warnings.filters]
+False
+```
+"""
+
+
+def test_nothing_a_page_changes_reaches_another_page(tmp_path: Path) -> None:
+    messy = CHANGES_STATE
+    clean = READS_STATE.format(root=str(Path(__file__).resolve().parent.parent))
+    for order in ([messy, clean], [clean, messy]):
+        for number, text in enumerate(order):
+            assert build_page(tmp_path, text, f"p{number}.md").failure is None
+            assert run_with_pytest(tmp_path, text, f"p{number}.md") == []
+
+
+def test_a_change_in_the_test_process_does_not_reach_the_pages(tmp_path: Path) -> None:
+    import numpy as np
+
+    saved = np.get_printoptions()
+    np.set_printoptions(precision=1)
+    try:
+        text = '```pycon exec="on" id="p"\n>>> import numpy as np\n>>> np.array([1 / 3])\n'
+        both_pass(tmp_path, text + "array([0.33333333])\n```\n")
+    finally:
+        np.set_printoptions(**saved)
+
+
+def test_failure_messages_name_the_line_of_the_fence(tmp_path: Path) -> None:
+    text = 'Text\n\nMore\n\n```pycon exec="on" id="stale"\n>>> 1.3 + 1\n2.4\n```\n'
+    built, tested = both_fail(tmp_path, text, f"{PAGE}:5, block 'stale' (pycon)")
+    for message in (built, tested):
+        assert re.search(r"Expected:\n\s+2\.4\n\s*Got:\n\s+2\.3", message), message

@@ -1,0 +1,151 @@
+"""`mkdocs serve` while a writer breaks a page and fixes it, then a Ctrl-C at the terminal.
+
+A small project (one page, the site's own machinery) is served from a
+temporary folder. The writer adds an endless loop: the rebuild fails at the
+time limit and the server waits for the next save (MkDocs holds page requests
+until a build succeeds); the writer fixes the page and the server shows it.
+A block that raises KeyboardInterrupt is a failure of that block, not the end
+of the server; a Ctrl-C at the terminal (SIGINT to the whole process group)
+stops the server and its workers.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.pages import ROOT
+
+CONFIG = """\
+site_name: Serve test
+theme:
+  name: material
+  font: false
+hooks:
+  - docs_build/site/hooks.py
+plugins:
+  - markdown-exec:
+      languages: [python, py, pycon]
+markdown_extensions:
+  - pymdownx.superfences
+  - docs_build.site.extension:
+      timeout: 1
+"""
+
+GOOD = '# Page\n\n```pycon exec="on" id="answer"\n>>> 40 + 2\n42\n```\n'
+LOOP = '# Page\n\n```python exec="on" id="answer"\nwhile True:\n    pass\n```\n'
+INTERRUPT = '# Page\n\n```python exec="on" id="answer"\nraise KeyboardInterrupt\n```\n'
+FIXED = '# Page\n\n```pycon exec="on" id="answer"\n>>> 40 + 3\n43\n```\n'
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"waited {seconds} s for {what}")
+
+
+class Server:
+    def __init__(self, project: Path) -> None:
+        self.port = free_port()
+        self.log = project / "serve.log"
+        self._log = self.log.open("w")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)},
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,  # its own process group, like a terminal's job
+        )
+
+    def page(self) -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=2) as answer:
+                return str(answer.read().decode())
+        except OSError:
+            return ""
+
+    def output(self) -> str:
+        return self.log.read_text()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    shutil.copytree(ROOT / "docs_build", project / "docs_build")
+    (project / "mkdocs.yml").write_text(CONFIG)
+    (project / "docs/index.md").write_text(GOOD)
+    return project
+
+
+@pytest.fixture
+def server(project: Path) -> Iterator[Server]:
+    server = Server(project)
+    yield server
+    if server.process.poll() is None:
+        os.killpg(server.process.pid, signal.SIGKILL)
+        server.process.wait()
+    server._log.close()
+
+
+def rebuilds(server: Server) -> int:
+    return server.output().count("Detected file changes")
+
+
+def edit(project: Path, server: Server, text: str) -> None:
+    before = server.output().count("Building documentation") + rebuilds(server)
+    (project / "docs/index.md").write_text(text)
+    wait_for(lambda: rebuilds(server) + server.output().count("Building") > before, 20, "a rebuild")
+
+
+def test_serve_survives_a_broken_page_recovers_and_stops_on_ctrl_c(
+    project: Path, server: Server
+) -> None:
+    wait_for(lambda: "42" in server.page(), 60, "the first build")
+
+    edit(project, server, LOOP)
+    wait_for(lambda: "ran past its time limit of 1 s" in server.output(), 30, "the time limit")
+    assert "docs/index.md:3, block 'answer' (python)" in server.output()
+    assert server.process.poll() is None  # MkDocs holds page requests until a good build
+
+    edit(project, server, INTERRUPT)
+    wait_for(lambda: "raised KeyboardInterrupt" in server.output(), 30, "the failed block")
+    assert server.process.poll() is None  # a block's KeyboardInterrupt is not a Ctrl-C
+
+    edit(project, server, FIXED)
+    wait_for(lambda: "43" in server.page(), 30, "the fixed page")
+
+    os.killpg(server.process.pid, signal.SIGINT)  # what the terminal sends on Ctrl-C
+    server.process.wait(timeout=20)
+    assert "Shutting down" in server.output()
+    wait_for(lambda: not group_alive(server.process.pid), 10, "the zygote and workers to end")
+
+
+def group_alive(group: int) -> bool:
+    """Is any process of the process group still running?"""
+    try:
+        os.killpg(group, 0)
+    except ProcessLookupError:
+        return False
+    return True
