@@ -63,7 +63,10 @@ def check_targets(func: str, predictions: Shape, targets: Shape, *, batch_only: 
             f"sample); got {kind(predictions)}"
         )
     if 0 in predictions:
-        raise ValueError(f"{func}: predictions is empty (shape {predictions}); need at least one")
+        raise ValueError(
+            f"{func}: predictions is empty (shape {predictions}); need at least one sample "
+            "and one class"
+        )
     classes = predictions[-1]
     if len(predictions) == 1:
         if targets in ((), predictions):
@@ -76,17 +79,23 @@ def check_targets(func: str, predictions: Shape, targets: Shape, *, batch_only: 
     if targets in ((rows,), predictions):
         return targets == predictions
     if targets == (rows, 1):
-        hint = "a column of labels; pass them as a vector, targets.reshape(-1)"
+        problem = (
+            f"is a column of labels, shape {targets}; pass them as a vector, targets.reshape(-1)"
+        )
     elif len(targets) == 1:
-        hint = f"{targets[0]} labels but predictions has {rows} rows; need one label per sample"
+        problem = (
+            f"has {targets[0]} labels but predictions has {rows} rows; need one label per sample"
+        )
     elif targets == predictions[::-1]:
-        hint = f"one-hot rows that look transposed; pass targets.T, shape {predictions}"
+        problem = (
+            f"looks transposed: shape {targets}; one-hot rows need shape {predictions}, targets.T"
+        )
     else:
-        hint = (
-            f"{kind(targets)}; need {rows} labels (a vector) or one-hot rows of the "
+        problem = (
+            f"is {kind(targets)}; need {rows} labels (a vector) or one-hot rows of the "
             f"shape of predictions, {predictions}"
         )
-    raise ValueError(f"{func}: targets is {hint}")
+    raise ValueError(f"{func}: targets {problem}")
 
 
 def _is_label(x: object) -> bool:

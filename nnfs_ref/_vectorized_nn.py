@@ -38,7 +38,6 @@ def labels_of(func: str, p: Floats, targets: object, *, batch_only: bool) -> Lab
     """The class index of each sample, from sparse labels or one-hot rows, all checked."""
     fast = isinstance(targets, np.ndarray) and targets.dtype.kind in "iu"
     t: Any = targets if fast else array(targets, "targets", func)  # type: ignore[arg-type]
-    classes = p.shape[-1]
     if _checks_nn.check_targets(func, p.shape, t.shape, batch_only=batch_only):
         ones = t == 1
         bad = ~np.all((t == 0) | ones, axis=-1) | (np.sum(ones, axis=-1) != 1)
@@ -50,6 +49,7 @@ def labels_of(func: str, p: Floats, targets: object, *, batch_only: bool) -> Lab
     if not fast:
         _checks_nn.integer_labels(func, targets)
         t = np.asarray(targets)
+    classes = p.shape[-1]
     bad = (t < 0) | (t >= classes)
     if np.any(bad):
         index = np.unravel_index(int(np.flatnonzero(bad)[0]), bad.shape)

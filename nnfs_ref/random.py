@@ -47,12 +47,13 @@ def as_stream(rng: object, func: str) -> np.random.RandomState:
         if not 0 <= int(rng) < 2**32:
             raise ValueError(f"{func}: a seed must be between 0 and 2**32 - 1; got {show(rng)}")
         return np.random.RandomState(int(rng))
-    hint = ""
     if isinstance(rng, np.random.Generator):
-        hint = "; np.random.default_rng draws other numbers than the book's generator"
+        raise TypeError(
+            f"{func}: rng is a numpy.random.Generator, which draws other numbers than the "
+            "book's generator; pass a numpy.random.RandomState or a whole-number seed"
+        )
     raise TypeError(
-        f"{func}: rng must be a numpy.random.RandomState or a whole-number seed; "
-        f"got {show(rng)}{hint}"
+        f"{func}: rng must be a numpy.random.RandomState or a whole-number seed; got {show(rng)}"
     )
 
 
