@@ -12,7 +12,7 @@ import numpy as np
 import numpy.typing as npt
 
 from nnfs_ref._checks_nn import count
-from nnfs_ref.random import Stream, as_stream, normal32
+from nnfs_ref.random import Stream, _as_stream, normal32
 
 __all__ = ["sine_data", "spiral_data", "vertical_data"]
 
@@ -47,7 +47,7 @@ def spiral_data(samples: int, classes: int, *, rng: Stream) -> tuple[Points, Lab
     """
     samples = count("spiral_data", "samples", samples)
     classes = count("spiral_data", "classes", classes, most=256)
-    stream = as_stream(rng, "spiral_data")
+    stream = _as_stream(rng, "spiral_data")
     points = np.empty((samples * classes, 2), dtype=np.float32)
     radius = np.linspace(0.0, 1.0, samples)
     for k in range(classes):
@@ -80,7 +80,7 @@ def vertical_data(samples: int, classes: int, *, rng: Stream) -> tuple[Points, L
     """
     samples = count("vertical_data", "samples", samples)
     classes = count("vertical_data", "classes", classes, most=256)
-    stream = as_stream(rng, "vertical_data")
+    stream = _as_stream(rng, "vertical_data")
     points = np.empty((samples * classes, 2), dtype=np.float32)
     spread = np.float32(0.1)
     for k in range(classes):

@@ -11,12 +11,12 @@ import numpy as np
 
 from nnfs_ref import _checks_nn
 from nnfs_ref._arrays import Floats, floats
-from nnfs_ref.random import Stream, as_stream, normal32
+from nnfs_ref.random import Stream, _as_stream, normal32
 
 __all__ = ["Dense"]
 
 
-def product(inputs: Floats, weights: Floats) -> np.ndarray[tuple[int, int], np.dtype[np.float64]]:
+def _product(inputs: Floats, weights: Floats) -> np.ndarray[tuple[int, int], np.dtype[np.float64]]:
     """`inputs @ weights` in float64, summed in a fixed order, the same on every CPU.
 
     `nnfs.init()` computes `np.dot` in float64 and rounds to float32. BLAS libraries pick
@@ -62,7 +62,7 @@ class Dense:
     def __init__(self, n_inputs: int, n_neurons: int, *, rng: Stream) -> None:
         n_inputs = _checks_nn.count("Dense", "n_inputs", n_inputs)
         n_neurons = _checks_nn.count("Dense", "n_neurons", n_neurons)
-        stream = as_stream(rng, "Dense")
+        stream = _as_stream(rng, "Dense")
         self.weights = np.float32(0.01) * normal32(stream, n_inputs, n_neurons)
         self.biases = np.zeros((1, n_neurons), dtype=np.float32)
 
@@ -75,4 +75,4 @@ class Dense:
         _checks_nn.check_dense(x.shape, w.shape, b.shape)
         dtype = np.result_type(w, b)
         self.inputs = x
-        self.output = product(x, w).astype(dtype) + b.reshape(1, -1).astype(dtype)
+        self.output = _product(x, w).astype(dtype) + b.reshape(1, -1).astype(dtype)

@@ -36,10 +36,10 @@ def book_stream(seed: int = 0) -> np.random.RandomState:
 
     ```
     """
-    return as_stream(seed, "book_stream")
+    return _as_stream(seed, "book_stream")
 
 
-def as_stream(rng: object, func: str) -> np.random.RandomState:
+def _as_stream(rng: object, func: str) -> np.random.RandomState:
     """`rng` itself if it is a `RandomState`, a new one if it is a seed; else TypeError."""
     if isinstance(rng, np.random.RandomState):
         return rng
@@ -70,5 +70,5 @@ def normal32(rng: Stream, *shape: int) -> npt.NDArray[np.float32]:
 
     ```
     """
-    out: npt.NDArray[np.float32] = as_stream(rng, "normal32").randn(*shape).astype(np.float32)
+    out: npt.NDArray[np.float32] = _as_stream(rng, "normal32").randn(*shape).astype(np.float32)
     return out
