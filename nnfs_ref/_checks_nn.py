@@ -31,20 +31,22 @@ def count(func: str, name: str, value: object, most: int | None = None) -> int:
     return value
 
 
-def check_activation(func: str, x: Shape, name: str = "x", *, batch_only: bool = False) -> None:
-    """relu takes a number, vector or matrix; softmax a vector or matrix; objects a matrix."""
-    if batch_only and len(x) != 2:
-        hint = f"; for one sample write [{name}]" if len(x) == 1 else ""
-        raise ValueError(
-            f"{func}: {name} must be a matrix, one row per sample; got {kind(x)}{hint}"
-        )
-    if func == "softmax" and len(x) not in (1, 2):
-        raise ValueError(
-            f"softmax: {name} must be a vector (one sample) or a matrix (one row per sample); "
-            f"got {kind(x)}"
-        )
-    if len(x) > 2:
-        raise ValueError(f"{func}: {name} must be a number, a vector or a matrix; got {kind(x)}")
+_ALLOWED = {
+    0: "a number, a vector or a matrix",
+    1: "a vector (one sample) or a matrix (one row per sample)",
+    2: "a matrix, one row per sample",
+}
+
+
+def check_activation(func: str, x: Shape, name: str = "x", *, least: int = 0) -> None:
+    """`x` must have from `least` to 2 dimensions, and no size 0.
+
+    relu takes a number, vector or matrix (least=0); softmax a vector or matrix
+    (least=1); the objects take a batch, a matrix (least=2).
+    """
+    if not least <= len(x) <= 2:
+        hint = f"; for one sample write [{name}]" if least == 2 and len(x) == 1 else ""
+        raise ValueError(f"{func}: {name} must be {_ALLOWED[least]}; got {kind(x)}{hint}")
     if 0 in x:
         raise ValueError(f"{func}: {name} is empty (shape {x}); need at least one number")
 
@@ -160,7 +162,7 @@ def check_dense(inputs: Shape, weights: Shape, biases: Shape) -> None:
         raise ValueError(
             f"{func}: biases must have shape (1, {neurons}), one per neuron; got {kind(biases)}"
         )
-    check_activation(func, inputs, "inputs", batch_only=True)
+    check_activation(func, inputs, "inputs", least=2)
     rows, features = inputs
     if features != n_inputs:
         if rows == n_inputs:

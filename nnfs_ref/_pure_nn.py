@@ -118,7 +118,7 @@ def softmax(x: Any) -> Any:
     ```
     """
     sx, vx = _checks.convert(x, "x", "softmax")
-    _checks_nn.check_activation("softmax", sx)
+    _checks_nn.check_activation("softmax", sx, least=1)
     return _softmax_row(vx) if len(sx) == 1 else [_softmax_row(row) for row in vx]
 
 

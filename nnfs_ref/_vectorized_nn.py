@@ -107,7 +107,7 @@ def softmax(x: npt.ArrayLike) -> Floats:
     ```
     """
     v = floats(x, "x", "softmax")
-    _checks_nn.check_activation("softmax", v.shape)
+    _checks_nn.check_activation("softmax", v.shape, least=1)
     return softmax_of(v)
 
 

@@ -34,7 +34,7 @@ class ReLU:
     def forward(self, inputs: object) -> None:
         """Store `inputs` and set `output` to `max(0, inputs)`."""
         x = floats(inputs, "inputs", "ReLU.forward")
-        _checks_nn.check_activation("ReLU.forward", x.shape, "inputs", batch_only=True)
+        _checks_nn.check_activation("ReLU.forward", x.shape, "inputs", least=2)
         self.inputs = x
         self.output = relu_of(x)
 
@@ -62,6 +62,6 @@ class Softmax:
     def forward(self, inputs: object) -> None:
         """Store `inputs` and set `output` to the softmax of each row."""
         x = floats(inputs, "inputs", "Softmax.forward")
-        _checks_nn.check_activation("Softmax.forward", x.shape, "inputs", batch_only=True)
+        _checks_nn.check_activation("Softmax.forward", x.shape, "inputs", least=2)
         self.inputs = x
         self.output = softmax_of(x)
