@@ -240,3 +240,14 @@ def test_nothing_is_silently_wrong_for_valid_edge_cases(m: ModuleType) -> None:
     # Labels may be any integer type, one-hot rows any number type.
     assert m.accuracy(P, np.array([0, 1, 1], dtype=np.uint8)) == 1.0
     assert m.accuracy(P, [[1.0, 0.0, 0.0], [0, 1, 0], [False, True, False]]) == 1.0
+
+
+@pytest.mark.parametrize("m", MODULES)
+def test_nan_flows_through_as_in_numpy(m: ModuleType) -> None:
+    nan = float("nan")
+    assert np.isnan(m.relu([-0.0, nan])).tolist() == [False, True]
+    assert np.all(np.isnan(m.softmax([[nan, 1.0], [-np.inf, -np.inf]])))
+    assert np.isnan(m.cross_entropy([[nan, 0.1, 0.2]], [0])[0])
+    assert m.accuracy([[nan, 1.0], [0.2, 0.1]], [0, 0]) == 1.0  # argmax stops at a NaN
+    with pytest.raises(ValueError, match=r"targets\[0\] is not one-hot: \[nan, 1.0\]"):
+        m.cross_entropy([[0.5, 0.5]], [[nan, 1]])
