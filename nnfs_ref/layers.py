@@ -2,7 +2,7 @@
 
 From chapter 3 on the book stores one column of weights per neuron, so a batch of
 shape (samples, inputs) times the weights gives (samples, neurons) with no transpose.
-Part 1's `nnfs_ref.layer` keeps the other layout, (neurons, inputs).
+Part 1's `layer` (in `pure` and `vectorized`) keeps the other layout, (neurons, inputs).
 """
 
 from __future__ import annotations
@@ -37,8 +37,9 @@ class Dense:
     `weights` has shape `(n_inputs, n_neurons)`: `0.01 * noise` drawn from `rng` and
     rounded to float32, as after `nnfs.init()`. `biases` starts at zero, shape
     `(1, n_neurons)`. `forward(inputs)` stores `inputs` and
-    `output = inputs @ weights + biases`, computed in float64 and rounded to the
-    weights' dtype (as `nnfs.init()`'s `np.dot` does), so it is the same on every CPU.
+    `output = inputs @ weights + biases`: the product is computed in float64 and
+    rounded to the layer's dtype (float32, or float64 if you set float64 weights and
+    biases), as `nnfs.init()`'s `np.dot` does, and it is the same on every CPU.
 
     ```pycon
     >>> from nnfs_ref.layers import Dense
