@@ -3,7 +3,7 @@
 Run as a script by tests/test_same_digits_on_every_cpu.py, once with NumPy's default
 SIMD dispatch and once with it limited, so that both runs import NumPy afresh with
 the environment they were given. It also reports what `np.show_runtime()` printed
-about SIMD extensions, captured in this same process.
+about SIMD extensions and OpenBLAS's kernels, captured in this same process.
 """
 
 from __future__ import annotations
@@ -24,8 +24,12 @@ from nnfs_ref.losses import CategoricalCrossentropy
 from nnfs_ref.random import book_stream, normal32
 
 
-def simd_extensions() -> dict[str, list[str]]:
-    """The `baseline`, `found` and `not_found` lists as `np.show_runtime()` prints them."""
+def runtime() -> dict[str, list[str]]:
+    """What `np.show_runtime()` prints: SIMD extensions, and the OpenBLAS core in use.
+
+    NumPy lists `baseline`, `found` and `not_found` SIMD extensions; with threadpoolctl
+    installed it also names the `architecture` of the kernels OpenBLAS picked.
+    """
     printed = io.StringIO()
     with contextlib.redirect_stdout(printed):
         np.show_runtime()
@@ -34,6 +38,7 @@ def simd_extensions() -> dict[str, list[str]]:
     for key in ("baseline", "found", "not_found"):
         match = re.search(rf"'{key}':\s*\[(.*?)\]", text, re.DOTALL)
         lists[key] = re.findall(r"'([^']+)'", match.group(1)) if match else ["<not printed>"]
+    lists["openblas"] = re.findall(r"'architecture':\s*'([^']+)'", text)
     return lists
 
 
@@ -85,4 +90,4 @@ def worked_examples() -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    print(json.dumps({"simd": simd_extensions(), "results": worked_examples()}))
+    print(json.dumps({"simd": runtime(), "results": worked_examples()}))

@@ -56,6 +56,18 @@ def test_the_limited_run_really_has_no_simd_extension_above_the_baseline() -> No
     assert set(DISABLED) <= set(simd["not_found"]), simd
 
 
+def test_the_limited_run_really_uses_other_openblas_kernels() -> None:
+    """OpenBLAS ignores a core name it does not know; threadpoolctl reports the one in use.
+
+    (OpenBLAS 0.3.31 reports its Prescott kernels as "Katmai".)
+    """
+    default, limited = run("default")["simd"]["openblas"], run("limited")["simd"]["openblas"]
+    assert len(default) == len(limited) == 1, (default, limited)  # one OpenBLAS, reported
+    if default[0] in ("Prescott", "Katmai"):
+        pytest.skip(f"this CPU's default OpenBLAS kernels are already the oldest: {default}")
+    assert limited != default
+
+
 def test_the_default_run_reports_its_simd_extensions() -> None:
     simd = run("default")["simd"]
     assert simd["baseline"], simd
