@@ -1,7 +1,13 @@
 """Reference implementations of the building blocks taught on the site.
 
-`nnfs_ref.pure` works on plain Python lists and floats; `nnfs_ref.vectorized`
+Part 1: `nnfs_ref.pure` works on plain Python lists and floats; `nnfs_ref.vectorized`
 does the same on NumPy. Both have the same functions and the same input rules.
+
+Part 2 (the book's chapters 3 to 5): `datasets` (spiral, vertical and sine data),
+`layers` (`Dense`), `activations` (`ReLU`, `Softmax`), `losses`
+(`CategoricalCrossentropy`) and `random` (the book's random stream, without
+changing NumPy's global state).
+
 The submodules are imported on first use, so `from nnfs_ref import pure` works
 without NumPy being imported.
 """
@@ -14,9 +20,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from types import ModuleType
 
-    from nnfs_ref import pure, vectorized
+    from nnfs_ref import activations, datasets, layers, losses, pure, random, vectorized
 
-__all__ = ["pure", "vectorized"]
+__all__ = ["activations", "datasets", "layers", "losses", "pure", "random", "vectorized"]
 
 
 def __getattr__(name: str) -> ModuleType:

@@ -198,7 +198,9 @@ def check_layer(inputs: Shape, weights: Shape, biases: Shape) -> None:
             raise ValueError(
                 f"layer: weights look transposed: got weights of shape {weights} for inputs "
                 f"with {features} features; weights need one row per neuron, shape "
-                f"(neurons, {features}); pass transpose(weights) (weights.T for a NumPy array)"
+                f"(neurons, {features}); pass transpose(weights) (weights.T for a NumPy array); "
+                "shape (inputs, neurons) is the other convention, used by the book from "
+                "chapter 3 on and by nnfs_ref.layers.Dense"
             )
         raise ValueError(
             f"layer: inputs have {features} features but weights have {columns} columns "

@@ -21,8 +21,21 @@ from collections.abc import Sequence
 from typing import Any, overload
 
 from nnfs_ref import _checks
+from nnfs_ref._pure_nn import accuracy, cross_entropy, relu, softmax
 
-__all__ = ["add", "dot", "layer", "matmul", "neuron", "shape", "transpose"]
+__all__ = [
+    "accuracy",
+    "add",
+    "cross_entropy",
+    "dot",
+    "layer",
+    "matmul",
+    "neuron",
+    "relu",
+    "shape",
+    "softmax",
+    "transpose",
+]
 
 Vector = Sequence[float]
 Matrix = Sequence[Sequence[float]]

@@ -23,29 +23,23 @@ import numpy as np
 import numpy.typing as npt
 
 from nnfs_ref import _checks
+from nnfs_ref._arrays import Array
+from nnfs_ref._arrays import array as _array
+from nnfs_ref._vectorized_nn import accuracy, cross_entropy, relu, softmax
 
-__all__ = ["add", "dot", "layer", "matmul", "neuron", "shape", "transpose"]
-
-Array = npt.NDArray[np.float64]
-_NUMERIC = "biuf"
-
-
-def _array(x: npt.ArrayLike, name: str, func: str) -> Array:
-    """Convert to a float64 array, raising the same errors as `nnfs_ref.pure`."""
-    if type(x) is np.ndarray and x.dtype.kind in _NUMERIC:  # fast path, no copy for float64
-        return x.astype(np.float64, copy=False)
-    try:
-        arr = np.asarray(x)
-    except (ValueError, TypeError) as exc:  # NumPy's "inhomogeneous shape" and friends
-        _checks.convert(x, name, func)  # raises our message, naming the ragged row or bad value
-        raise TypeError(f"{func}: {name} could not be read as numbers: {exc}") from exc
-    if arr.dtype.kind in _NUMERIC:
-        return arr.astype(np.float64, copy=False)
-    _checks.convert(x, name, func)  # strings, None, complex: raises naming the value
-    try:  # an object array of real numbers, e.g. Fraction or Decimal
-        return np.asarray(x, dtype=np.float64)
-    except (ValueError, TypeError) as exc:
-        raise TypeError(f"{func}: {name} must hold numbers; got dtype {arr.dtype}") from exc
+__all__ = [
+    "accuracy",
+    "add",
+    "cross_entropy",
+    "dot",
+    "layer",
+    "matmul",
+    "neuron",
+    "relu",
+    "shape",
+    "softmax",
+    "transpose",
+]
 
 
 def _arrays(func: str, **args: npt.ArrayLike) -> list[Array]:

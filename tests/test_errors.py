@@ -13,6 +13,7 @@ import numpy as np
 import pytest
 
 from nnfs_ref import pure, vectorized
+from tests.test_errors_part2 import raised_messages
 
 MODULES = [pytest.param(pure, id="pure"), pytest.param(vectorized, id="vectorized")]
 
@@ -93,6 +94,9 @@ CASES: list[tuple[str, str, tuple[Any, ...], type[Exception], list[str]]] = [
             "shape (neurons, 4)",
             "transpose(weights)",
             "weights.T",
+            "(inputs, neurons) is the other convention",
+            "chapter 3",
+            "nnfs_ref.layers.Dense",
         ],
     ),
     ("layer-features", "layer", ([1, 2, 3, 4, 5], W3x4, B3), ValueError, ["5 features", "(3, 4)"]),
@@ -164,13 +168,13 @@ def test_reference_table_quotes_real_messages() -> None:
         for line in table.splitlines()
         if line.startswith("| ") and line.rstrip().endswith("` |")
     ]
-    raised = set()
+    raised = raised_messages()  # Part 2's
     for _case, func, args, exc, _words in CASES:
         with pytest.raises(exc) as info:
             _call(pure, func, args)
         raised.add(str(info.value))
     checked = [q for q in quoted if "…" not in q]
-    assert len(checked) >= 20
+    assert len(checked) >= 45
     for message in checked:
         assert message in raised, message
 

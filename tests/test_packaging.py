@@ -17,6 +17,10 @@ def test_pure_does_not_import_numpy() -> None:
         "import sys\n"
         "from nnfs_ref import pure\n"
         "assert pure.dot([1, 2, 3], [2, 3, 4]) == 20.0\n"
+        "assert pure.relu([-1, 2]) == [0.0, 2.0]\n"
+        "assert pure.softmax([0.0, 0.0]) == [0.5, 0.5]\n"
+        "assert pure.cross_entropy([[0.5, 0.5]], [1]) == [0.6931471805599453]\n"
+        "assert pure.accuracy([[0.2, 0.8]], [[0, 1]]) == 1.0\n"
         "print(sorted(m for m in sys.modules if m == 'numpy' or m.startswith('numpy.')))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
