@@ -51,7 +51,7 @@ lock:  ## Re-resolve the toolchain to its newest versions and rewrite constraint
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet --upgrade pip
 	.lock-venv/bin/python -m pip install --quiet -e ".[test]"
-	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^nnfs' > constraints.txt
+	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^nnfs[_-]ref' > constraints.txt
 	rm -rf .lock-venv
 	@echo "constraints.txt updated; run 'make test' and commit it."
 
