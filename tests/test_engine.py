@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.pages import build_page, run_with_pytest
+from tests.pages import ROOT, build_page, run_with_pytest
 
 PAGE = "docs/page.md"
 
@@ -256,3 +256,15 @@ def test_failure_messages_name_the_line_of_the_fence(tmp_path: Path) -> None:
     built, tested = both_fail(tmp_path, text, f"{PAGE}:5, block 'stale' (pycon)")
     for message in (built, tested):
         assert re.search(r"Expected:\n\s+2\.4\n\s*Got:\n\s+2\.3", message), message
+
+
+def test_markdown_exec_runs_exactly_the_kinds_of_the_registry() -> None:
+    import yaml
+
+    from docs_build.core.kinds import KINDS
+    from docs_build.core.settings import _Loader
+
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)  # noqa: S506
+    plugins = [p for p in config["plugins"] if isinstance(p, dict) and "markdown-exec" in p]
+    assert plugins, "markdown-exec must list its languages, or it runs shells at build time"
+    assert set(plugins[0]["markdown-exec"]["languages"]) == set(KINDS)
