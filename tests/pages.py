@@ -19,7 +19,7 @@ from sybil import Sybil
 from sybil.example import SybilFailure
 
 from docs_build.core.kinds import KINDS
-from docs_build.core.settings import _Loader
+from docs_build.core.settings import read_config
 from docs_build.site.extension import BlockFailures, BlocksExtension
 from docs_build.sybil_collector import blocks, engine_for
 
@@ -29,9 +29,7 @@ EXTENSION = "docs_build.site.extension"
 
 def _mkdocs_extensions() -> list[tuple[str, dict[str, Any]]]:
     """The Markdown extensions of mkdocs.yml with their options (emoji left out)."""
-    import yaml
-
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)
+    config = read_config(ROOT / "mkdocs.yml")
     found = []
     for entry in config["markdown_extensions"]:
         name, options = (entry, {}) if isinstance(entry, str) else next(iter(entry.items()))

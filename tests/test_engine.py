@@ -259,12 +259,10 @@ def test_failure_messages_name_the_line_of_the_fence(tmp_path: Path) -> None:
 
 
 def test_markdown_exec_runs_exactly_the_kinds_of_the_registry() -> None:
-    import yaml
-
     from docs_build.core.kinds import KINDS
-    from docs_build.core.settings import _Loader
+    from docs_build.core.settings import read_config
 
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=_Loader)  # noqa: S506
+    config = read_config(ROOT / "mkdocs.yml")
     plugins = [p for p in config["plugins"] if isinstance(p, dict) and "markdown-exec" in p]
     assert plugins, "markdown-exec must list its languages, or it runs shells at build time"
     assert set(plugins[0]["markdown-exec"]["languages"]) == set(KINDS)

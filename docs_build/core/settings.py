@@ -60,9 +60,15 @@ _Loader.add_multi_constructor("!", _any_tag)
 _Loader.add_multi_constructor("tag:yaml.org,2002:python/", _any_tag)
 
 
+def read_config(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as data; `!!python/name:` and `!ENV` values are read as None."""
+    config: dict[str, Any] = yaml.load(config_file.read_text(), Loader=_Loader) or {}
+    return config
+
+
 def extension_options(config_file: Path) -> dict[str, Any]:
     """The options given to the extension in `config_file` (mkdocs.yml)."""
-    config = yaml.load(config_file.read_text(), Loader=_Loader) or {}
+    config = read_config(config_file)
     for entry in config.get("markdown_extensions", []):
         if isinstance(entry, dict) and EXTENSION in entry:
             return dict(entry[EXTENSION] or {})
