@@ -5,8 +5,9 @@ temporary folder. The writer adds an endless loop: the rebuild fails at the
 time limit and the server waits for the next save (MkDocs holds page requests
 until a build succeeds); the writer fixes the page and the server shows it.
 A block that raises KeyboardInterrupt is a failure of that block, not the end
-of the server; a Ctrl-C at the terminal (SIGINT to the whole process group)
-stops the server and its workers.
+of the server; an edit of the prose alone replays the block from the execution
+cache; a Ctrl-C at the terminal (SIGINT to the whole process group) stops the
+server and its workers.
 """
 
 from __future__ import annotations
@@ -135,6 +136,11 @@ def test_serve_survives_a_broken_page_recovers_and_stops_on_ctrl_c(
 
     edit(project, server, FIXED)
     wait_for(lambda: "43" in server.page(), 30, "the fixed page")
+
+    # Only prose changes: the block's session is replayed from the execution cache.
+    edit(project, server, FIXED + "\nMore prose.\n")
+    wait_for(lambda: "More prose" in server.page(), 30, "the prose edit")
+    assert "1 blocks replayed from the execution cache, 0 run" in server.output()
 
     os.killpg(server.process.pid, signal.SIGINT)  # what the terminal sends on Ctrl-C
     server.process.wait(timeout=20)

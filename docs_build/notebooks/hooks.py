@@ -65,6 +65,8 @@ def page_title(markdown: str, page: str) -> str:
 EXECUTED = ("playground.ipynb",)
 #: Where their executed copies live until the process ends.
 _EXECUTED_DIR = tempfile.TemporaryDirectory(prefix="nnfs-notebooks-")
+#: Under `mkdocs serve`: executed notebooks by the hash of all they depend on.
+_EXECUTED: dict[str, str] = {}
 
 
 def execute_playgrounds(files: Any, config: Any) -> None:
@@ -74,13 +76,20 @@ def execute_playgrounds(files: Any, config: Any) -> None:
     for file in files:
         if file.src_uri not in EXECUTED or not file.abs_src_path:
             continue
-        notebook = nbformat.read(file.abs_src_path, as_version=4)  # type: ignore[no-untyped-call]
-        error = execute(notebook, BUILD.root, BUILD.root, timeout)
-        if error is not None:
-            raise PluginError(f"docs/{file.src_uri} failed when run:\n{error}")
+        source = Path(file.abs_src_path).read_text()
+        key = BUILD.cache_key(source) if BUILD.cache is not None else None
+        executed = _EXECUTED.get(key) if key else None
+        if executed is None:
+            notebook = nbformat.reads(source, as_version=4)  # type: ignore[no-untyped-call]
+            error = execute(notebook, BUILD.root, BUILD.root, timeout)
+            if error is not None:
+                raise PluginError(f"docs/{file.src_uri} failed when run:\n{error}")
+            executed = notebook_bytes(notebook)
+            if key:
+                _EXECUTED[key] = executed
         target = out / file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(notebook_bytes(notebook))
+        target.write_text(executed)
         file.abs_src_path = str(target)
 
 

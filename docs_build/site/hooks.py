@@ -2,14 +2,15 @@
 
 Blocks run through the Markdown extension (`docs_build.site.extension`),
 which any builder loads. These hooks add what needs the whole MkDocs build:
-forgetting the last build's blocks when `mkdocs serve` rebuilds, and the fence
-audit after the last page (ids unique across the site, every fence of every
-page run or marked).
+the execution cache under `mkdocs serve` (`docs_build.core.cache`), forgetting
+the last build's blocks when it rebuilds, and the fence audit after the last
+page (ids unique across the site, every fence of every page run or marked).
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import asdict
 from pathlib import Path
@@ -18,15 +19,23 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 
 from docs_build.core.audit import audit_pages
+from docs_build.core.cache import ExecutionCache
 from docs_build.site.pages import BUILD
+
+log = logging.getLogger("mkdocs.plugins.docs_build")
 
 #: Set to a file path to get the list of executed blocks (used by the tests).
 MANIFEST_VARIABLE = "DOCS_BUILD_MANIFEST"
 
 
+def on_startup(command: str, dirty: bool) -> None:
+    """`mkdocs serve` replays unchanged sessions from a cache; a build runs every block."""
+    BUILD.use_cache(ExecutionCache() if command == "serve" else None)
+
+
 def on_pre_build(config: Any) -> None:
     """Every build, including each rebuild of `mkdocs serve`, starts from nothing."""
-    BUILD.reset()
+    BUILD.reset(Path(config["docs_dir"]))
 
 
 def on_post_build(config: Any) -> None:
@@ -35,6 +44,12 @@ def on_post_build(config: Any) -> None:
     target = os.environ.get(MANIFEST_VARIABLE)
     if target:
         Path(target).write_text(json.dumps(records, indent=1))
+    if BUILD.cache is not None:
+        log.info(
+            "docs_build: %d blocks replayed from the execution cache, %d run",
+            BUILD.cache.hits, BUILD.cache.misses,
+        )
+        BUILD.cache.hits = BUILD.cache.misses = 0
     docs = Path(config["docs_dir"])
     audit = audit_pages(docs, records, BUILD.root)
     if audit.problems:

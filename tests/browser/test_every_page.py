@@ -1,118 +1,51 @@
-"""Every page of the navigation, as a reader's browser loads it.
+"""Every page of the navigation, as a reader's browser loads it (see visits.py).
 
-Each page is loaded in the light palette, in the dark palette (both on a
-desktop screen) and on a 375 px wide phone screen. Every load records every
-request, console error and axe-core violation; the tests below then check one
-kind of finding each, over all pages at once, and list all of them.
+One session fixture loads every page once per setting (light, dark, phone),
+in parallel; each test below checks one kind of finding over all pages and
+lists every offender.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Literal
-from urllib.parse import urlsplit
+import subprocess
+import sys
+from typing import Any
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, ConsoleMessage, Request, Route
 
-from tests.browser.conftest import Site
+from tests.browser.conftest import CHROMIUM_FLAGS, Site, require_chromium
+from tests.browser.visits import PHONE_WIDTH, SETTINGS, Visit, visit_all
 
 pytestmark = pytest.mark.browser
 
-PHONE_WIDTH = 375
-
-
-@dataclass(frozen=True)
-class Setting:
-    """How a reader looks at the site."""
-
-    name: str
-    # Material follows prefers-color-scheme until the reader picks a palette.
-    color_scheme: Literal["light", "dark"]
-    width: int
-    height: int
-
-
-SETTINGS = [
-    Setting("light", "light", 1280, 800),
-    Setting("dark", "dark", 1280, 800),
-    Setting("phone", "light", PHONE_WIDTH, 812),
-]
-
-
-@dataclass
-class Visit:
-    """What one load of one page showed."""
-
-    page: str
-    setting: str
-    requests: list[str] = field(default_factory=list)
-    console_errors: list[str] = field(default_factory=list)
-    violations: list[dict[str, Any]] = field(default_factory=list)
-    scroll_width: int = 0
-    client_width: int = 0
-
-
-def visit_everything(browser: Browser, site: Site) -> list[Visit]:
-    axe = Axe()
-    local = urlsplit(site.url).netloc
-    visits: list[Visit] = []
-    for setting in SETTINGS:
-        context = browser.new_context(
-            color_scheme=setting.color_scheme,
-            viewport={"width": setting.width, "height": setting.height},
-            service_workers="block",
-        )
-        current: list[Visit] = []
-
-        def on_request(request: Request, current: list[Visit] = current) -> None:
-            current[-1].requests.append(request.url)
-
-        def on_console(message: ConsoleMessage, current: list[Visit] = current) -> None:
-            if message.type == "error":
-                current[-1].console_errors.append(f"{message.text} ({message.location})")
-
-        def stay_local(route: Route) -> None:
-            # Recorded by on_request already; never let a test wait on the outside world.
-            if urlsplit(route.request.url).netloc == local:
-                route.continue_()
-            else:
-                route.abort()
-
-        context.on("request", on_request)
-        context.on("console", on_console)
-        context.route("**/*", stay_local)
-        page = context.new_page()
-        for path in site.pages:
-            current.append(Visit(page=path, setting=setting.name))
-            page.goto(site.page_url(path), wait_until="load")
-            page.wait_for_load_state("networkidle")
-            if setting.width == PHONE_WIDTH:
-                width = page.evaluate(
-                    "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-                )
-                current[-1].scroll_width, current[-1].client_width = width
-            current[-1].violations = axe.run(page).response["violations"]
-        context.close()
-        visits.extend(current)
-    return visits
+PROMPTS = (">>> ", "... ")
 
 
 @pytest.fixture(scope="module")
-def visits(browser: Browser, site: Site) -> list[Visit]:
-    return visit_everything(browser, site)
+def visits(site: Site) -> list[Visit]:
+    return visit_all(require_chromium(), CHROMIUM_FLAGS, site.url, site.pages)
+
+
+def where(visit: Visit) -> str:
+    return f"{visit.page or 'home'} ({visit.setting})"
+
+
+def of(visits: list[Visit], setting: str) -> list[Visit]:
+    chosen = [visit for visit in visits if visit.setting == setting]
+    assert chosen
+    return chosen
 
 
 def test_every_page_of_the_navigation_is_visited(site: Site, visits: list[Visit]) -> None:
     assert site.pages[0] == ""
     assert len(site.pages) >= 2
-    assert {visit.page for visit in visits} == set(site.pages)
+    for setting in SETTINGS:
+        assert sorted(v.page for v in of(visits, setting.name)) == sorted(site.pages)
 
 
 def test_no_request_leaves_the_local_server(site: Site, visits: list[Visit]) -> None:
     outside = [
-        f"{visit.page or 'home'} ({visit.setting}): {url}"
+        f"{where(visit)}: {url}"
         for visit in visits
         for url in visit.requests
         if not url.startswith(site.url) and not url.startswith(("data:", "blob:"))
@@ -121,11 +54,7 @@ def test_no_request_leaves_the_local_server(site: Site, visits: list[Visit]) -> 
 
 
 def test_no_console_errors(visits: list[Visit]) -> None:
-    errors = [
-        f"{visit.page or 'home'} ({visit.setting}): {error}"
-        for visit in visits
-        for error in visit.console_errors
-    ]
+    errors = [f"{where(visit)}: {error}" for visit in visits for error in visit.console_errors]
     assert errors == [], "console errors:\n" + "\n".join(errors)
 
 
@@ -138,19 +67,91 @@ def describe(violation: dict[str, Any]) -> str:
 def test_axe_finds_no_violations(visits: list[Visit], setting: str) -> None:
     found = [
         f"{visit.page or 'home'}: {describe(violation)}"
-        for visit in visits
-        if visit.setting == setting
+        for visit in of(visits, setting)
         for violation in visit.violations
     ]
     assert found == [], f"axe-core violations ({setting}):\n" + "\n".join(found)
 
 
 def test_no_horizontal_scrolling_on_a_phone(visits: list[Visit]) -> None:
-    phone = [visit for visit in visits if visit.setting == "phone"]
-    assert phone
     wide = [
-        f"{visit.page or 'home'}: {visit.scroll_width} px of content in {visit.client_width} px"
-        for visit in phone
-        if visit.scroll_width > visit.client_width
+        f"{where(v)}: {v.report['scrollWidth']} px of content in {v.report['clientWidth']} px"
+        for v in of(visits, "phone")
+        if v.report["scrollWidth"] > v.report["clientWidth"]
     ]
     assert wide == [], f"pages that scroll sideways at {PHONE_WIDTH} px:\n" + "\n".join(wide)
+
+
+def test_formulas_render_as_math_with_the_math_font(visits: list[Visit]) -> None:
+    pages_with_math = 0
+    for visit in of(visits, "light"):
+        math = visit.report["math"]
+        assert not math["rawLatex"], f"{where(visit)}: LaTeX shown as text"
+        if math["count"] == 0:
+            continue
+        pages_with_math += 1
+        # Chromium reports `display: inline math` as "math".
+        assert set(math["displays"]) <= {"math", "inline math", "block math"}, where(visit)
+        assert math["fontLoaded"], f"{where(visit)}: Latin Modern Math did not load"
+        assert all(f.startswith('"Latin Modern Math"') for f in math["families"]), math
+        # Laid out as formulas: a few lines tall per row, not one token a line.
+        sizes = zip(math["heights"], math["fontSizes"], math["rows"], strict=True)
+        for height, size, rows in sizes:
+            assert 0 < height < 5 * size * rows, (where(visit), math)
+    assert pages_with_math > 0, "no page has a formula"
+
+
+def test_generated_figures_are_visible_with_alt_text(visits: list[Visit]) -> None:
+    figures = [
+        (visit, figure) for visit in of(visits, "light") for figure in visit.report["figures"]
+    ]
+    assert figures, "no generated figure on any page"
+    for visit, figure in figures:
+        assert figure["visible"], where(visit)
+        assert figure["width"] > 100, (where(visit), figure)
+        assert figure["height"] > 50, (where(visit), figure)
+        assert figure["role"] == "img", where(visit)
+        assert len(figure["label"]) > 10, f"{where(visit)}: a figure without alt text"
+        assert figure["sameLabel"] == 1, f"{where(visit)}: two images share the label"
+
+
+def code_lines(shown: str) -> list[str]:
+    return [line[4:] for line in shown.splitlines() if line.startswith(PROMPTS)]
+
+
+def copies(visits: list[Visit]) -> list[tuple[str, str, str]]:
+    return [
+        (visit.page, shown, copied)
+        for visit in of(visits, "light")
+        for shown, copied in visit.report["copies"]
+    ]
+
+
+def test_copying_a_console_block_copies_only_the_code(visits: list[Visit]) -> None:
+    found = copies(visits)
+    assert found, "no console block found on any page"
+    for page, shown, copied in found:
+        lines = copied.splitlines()
+        assert not any(line.startswith((">>>", "...")) for line in lines), (page, copied)
+        # Only the code, in order; an empty line ends an indented block, as in the REPL.
+        assert [line for line in lines if line] == code_lines(shown), (page, shown, copied)
+
+
+def test_what_is_copied_runs_in_python_and_prints_what_the_page_shows(
+    visits: list[Visit],
+) -> None:
+    _, shown, copied = next(c for c in copies(visits) if c[0] == "")
+    outputs = [line for line in shown.splitlines() if line and not line.startswith(PROMPTS)]
+    assert outputs, "the home page's first console block should show an output"
+    # As if pasted into the interactive interpreter: bare expressions echo.
+    run = subprocess.run(
+        [sys.executable, "-i", "-q"],
+        input=copied,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "Traceback" not in run.stderr, run.stderr
+    assert run.stdout.splitlines() == outputs

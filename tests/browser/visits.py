@@ -1,0 +1,165 @@
+"""Load every page of the site once per reader setting, in parallel, and record what happened.
+
+A page is loaded in the light palette and in the dark palette on a desktop
+screen, and on a 375 px phone screen, in browser contexts that run side by
+side (Playwright's async API, a few pages at a time). Each load records every
+request, console error and axe-core violation; the light load also records
+the formulas, the figures and what each console block's copy button copies;
+the phone load records the page width, the figures' text sizes and whether a
+copy button covers code. The tests then check one kind of finding each, over
+all pages at once. No fixed waits: a page is ready when it has loaded and its
+fonts are ready.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+from axe_playwright_python.async_playwright import Axe
+from playwright.async_api import BrowserContext, ConsoleMessage, Page, Route, async_playwright
+
+PHONE_WIDTH = 375
+#: Pages loaded at the same time (the machine has two cores).
+PARALLEL = 6
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    """How a reader looks at the site."""
+
+    name: str
+    # Material follows prefers-color-scheme until the reader picks a palette.
+    color_scheme: Literal["light", "dark"]
+    width: int
+    height: int
+
+
+SETTINGS = [
+    Setting("light", "light", 1280, 800),
+    Setting("dark", "dark", 1280, 800),
+    Setting("phone", "light", PHONE_WIDTH, 812),
+]
+
+
+@dataclass
+class Visit:
+    """What one load of one page showed."""
+
+    page: str
+    setting: str
+    requests: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    violations: list[dict[str, Any]] = field(default_factory=list)
+    report: dict[str, Any] = field(default_factory=dict)  # from the page's own JavaScript
+
+
+# Records what the copy button copies (Material copies through a selected
+# textarea and document.execCommand), so parallel pages never share a clipboard.
+RECORD_COPIES = """
+window.__copied = [];
+document.addEventListener("copy", () => {
+  const element = document.activeElement;
+  const text = element && "value" in element && element.selectionEnd > element.selectionStart
+    ? element.value.slice(element.selectionStart, element.selectionEnd)
+    : String(document.getSelection());
+  window.__copied.push(text);
+}, true);
+"""
+
+REPORT = (HERE / "report.js").read_text()
+
+
+async def _visit(
+    context: BrowserContext, axe: Axe, url: str, visit: Visit, setting: Setting
+) -> None:
+    page = await context.new_page()
+    page.on("request", lambda request: visit.requests.append(request.url))
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            visit.console_errors.append(f"{message.text} ({message.location})")
+
+    page.on("console", on_console)
+    await page.goto(url, wait_until="load")
+    await page.evaluate("document.fonts.ready.then(() => true)")
+    visit.report = await page.evaluate(REPORT, setting.name)
+    results = await axe.run(page, options={"resultTypes": ["violations"]})
+    visit.violations = results.response["violations"]
+    if setting.name == "light":  # last: each copy opens Material's "Copied" dialog
+        visit.report["copies"] = await _copies(page)
+    await page.close()
+
+
+async def _copies(page: Page) -> list[tuple[str, str]]:
+    """(shown text, copied text) of every console block, clicking its copy button."""
+    found: list[tuple[str, str]] = await page.evaluate(COPY_EVERY_BLOCK)
+    return found
+
+
+#: Open every collapsed block and tab that holds a console block, click each
+#: block's copy button (Material's own handler runs), and pair what the block
+#: shows with what was copied.
+COPY_EVERY_BLOCK = """() => {
+  document.querySelectorAll("details").forEach((d) => { d.open = true; });
+  const found = [];
+  document.querySelectorAll(".highlight pre:has(> code > .gp)").forEach((pre) => {
+    const tab = pre.closest(".tabbed-block");
+    if (tab && !pre.checkVisibility()) {
+      const index = Array.from(tab.parentElement.children).indexOf(tab);
+      tab.closest(".tabbed-set")
+        .querySelectorAll(":scope > .tabbed-labels > label")[index].click();
+    }
+    const before = window.__copied.length;
+    pre.querySelector("button.md-code__button[data-md-type=copy]").click();
+    const copied = window.__copied.length > before ? window.__copied[before] : null;
+    found.push([pre.querySelector("code").innerText, copied]);
+  });
+  return found;
+}"""
+
+
+async def _visit_all(chromium: str, flags: list[str], base: str, pages: list[str]) -> list[Visit]:
+    local = urlsplit(base).netloc
+    visits: list[Visit] = []
+    gate = asyncio.Semaphore(PARALLEL)
+
+    async def stay_local(route: Route) -> None:
+        # Recorded by the request listener; never let a test wait on the outside world.
+        if urlsplit(route.request.url).netloc == local:
+            await route.continue_()
+        else:
+            await route.abort()
+
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium, args=flags)
+        axe = Axe()
+        contexts = {}
+        for setting in SETTINGS:
+            context = await browser.new_context(
+                color_scheme=setting.color_scheme,
+                viewport={"width": setting.width, "height": setting.height},
+                service_workers="block",
+            )
+            await context.add_init_script(RECORD_COPIES)
+            await context.route("**/*", stay_local)
+            contexts[setting.name] = context
+
+        async def one(setting: Setting, path: str) -> None:
+            visit = Visit(page=path, setting=setting.name)
+            visits.append(visit)
+            async with gate:
+                await _visit(contexts[setting.name], axe, base + path, visit, setting)
+
+        await asyncio.gather(*(one(s, path) for s in SETTINGS for path in pages))
+        await browser.close()
+    return visits
+
+
+def visit_all(chromium: str, flags: list[str], base: str, pages: list[str]) -> list[Visit]:
+    """Every page in every setting; run in a thread of its own, beside the sync API."""
+    return asyncio.run(_visit_all(chromium, flags, base, pages))
