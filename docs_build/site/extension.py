@@ -1,0 +1,130 @@
+"""The Python-Markdown extension that makes pages executable, whatever builds the site.
+
+Listed under `markdown_extensions` in mkdocs.yml, it works in MkDocs,
+ProperDocs and Zensical alike (none of which need our MkDocs hooks for it):
+
+- it sends every fence language of `KINDS` to our formatters (markdown-exec
+  finds the fences; markdown-exec's own runners are switched off by its
+  `languages:` option);
+- before a page is converted, it reads the page's source with the fence lexer
+  (`docs_build.site.pages`); malformed fences and fences that may not run are
+  failures;
+- after the page is converted, it renders LaTeX as MathML and raises
+  `BlockFailures` if anything failed, so the build fails even without
+  `--strict`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from markdown import Extension, Markdown
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
+
+from docs_build.core.engine import PROJECT_ROOT
+from docs_build.core.settings import Limits
+from docs_build.site.formatters import register
+from docs_build.site.math import render_math
+from docs_build.site.pages import BUILD
+
+try:  # MkDocs prints a BuildError as a plain message and aborts
+    from mkdocs.exceptions import BuildError as _Base
+except ImportError:  # another builder
+    _Base = Exception  # type: ignore[assignment,misc]
+
+
+class BlockFailures(_Base):
+    """One or more blocks of a page failed; the message names each page, line and block."""
+
+
+def _nested(md: Markdown) -> bool:
+    """markdown-exec converts a block's output with a Markdown of its own: not a page."""
+    return getattr(md, "_original_md", None) is not None
+
+
+def _page_of(md: Markdown, lines: list[str], docs: Path) -> tuple[str, str] | None:
+    """(path from the project root, source text) of the page `md` converts, if it is one."""
+    text = "\n".join(lines).strip()
+    relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
+    file = getattr(relpath, "file", None)  # MkDocs and ProperDocs know the page ...
+    if file is not None and getattr(file, "abs_src_path", None):
+        markdown = getattr(getattr(file, "page", None), "markdown", None)
+        if markdown is not None and markdown.strip() != text:
+            return None  # ... and lend it to mkdocstrings, which converts docstrings
+        return _name(Path(file.abs_src_path), docs), str(file.content_string)
+    # Other builders: the docs file with exactly this text.
+    for candidate in sorted(docs.rglob("*.md")):
+        source = candidate.read_text(encoding="utf-8")
+        if source.strip() == text:
+            return _name(candidate, docs), source
+    return None
+
+
+def _name(path: Path, docs: Path) -> str:
+    """How messages name a page: from the project root, as docs/part1/layer.md."""
+    path = path.resolve()
+    base = PROJECT_ROOT if path.is_relative_to(PROJECT_ROOT) else docs.resolve().parent
+    return path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
+
+
+class _BeginPage(Preprocessor):  # type: ignore[misc]  # Markdown is untyped
+    def __init__(self, md: Markdown, docs: Path) -> None:
+        super().__init__(md)
+        self.docs = docs
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not _nested(self.md):
+            page = _page_of(self.md, lines, self.docs)
+            if page is not None:  # else a docstring or snippet: leave the page alone
+                BUILD.begin_page(*page)
+                BUILD.owner = self.md
+        return lines
+
+
+class _EndPage(Postprocessor):  # type: ignore[misc]
+    def run(self, text: str) -> str:
+        if _nested(self.md):
+            return text
+        owner = BUILD.owner is self.md and BUILD.page is not None
+        page = BUILD.page.path if owner and BUILD.page else "a page"
+        text, math_errors = render_math(text, page)
+        if not owner:
+            if math_errors:
+                raise BlockFailures("\n\n".join(math_errors))
+            return text
+        BUILD.owner = None
+        failures = BUILD.end_page() + math_errors
+        if failures:
+            raise BlockFailures("\n\n".join(failures))
+        return text
+
+
+class BlocksExtension(Extension):  # type: ignore[misc]
+    """Run the site's code blocks while pages are converted; see the module docstring."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "timeout": [Limits.timeout, "Seconds a block may run (a fence may set timeout=)."],
+            "output_limit": [Limits.output_limit, "Characters a block may print."],
+            "preload": [[], "Modules imported once for every worker (re-imported when edited)."],
+            "docs_dir": ["docs", "The pages' folder, from the project root."],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        register()
+        limits = Limits(
+            timeout=float(self.getConfig("timeout")),
+            output_limit=int(self.getConfig("output_limit")),
+            preload=tuple(self.getConfig("preload")),
+        )
+        BUILD.configure(limits, PROJECT_ROOT)
+        docs = PROJECT_ROOT / str(self.getConfig("docs_dir"))  # an absolute path stays as is
+        md.preprocessors.register(_BeginPage(md, docs), "docs_build_begin_page", 35)
+        md.postprocessors.register(_EndPage(md), "docs_build_end_page", 1)
+
+
+def makeExtension(**kwargs: Any) -> BlocksExtension:  # noqa: N802 (Python-Markdown's name)
+    return BlocksExtension(**kwargs)

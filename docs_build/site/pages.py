@@ -1,0 +1,197 @@
+"""The build's side of the engine: which page is being converted, and what its blocks did.
+
+`docs_build.site.extension` calls `begin_page` before a page's Markdown is
+converted and `end_page` after it; the formatters call `run_block` for each
+fence in between. The page's fences are read from its source file with the
+same lexer pytest uses, so both run exactly the same code: a fence is matched
+by its id, and a formatter call that matches no fence of the lexer, or whose
+code differs from it, is a failure.
+"""
+
+from __future__ import annotations
+
+import atexit
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from docs_build.core.cache import ExecutionCache, digest, session_digest, world_digest
+from docs_build.core.engine import PROJECT_ROOT, Engine, Outcome, describe
+from docs_build.core.fences import Fence, scan
+from docs_build.core.kinds import KINDS
+from docs_build.core.rules import fence_problems
+from docs_build.core.settings import Limits
+
+
+@dataclass(frozen=True)
+class Record:
+    """One block the build ran."""
+
+    page: str
+    id: str
+    language: str
+    failed: bool
+
+
+@dataclass
+class Page:
+    """The page being converted."""
+
+    path: str  # as messages name it: docs/part1/layer.md
+    fences: dict[str, Fence]  # executed fences of a known kind, by id
+    expected: int  # how many blocks the build must run
+    failures: list[str] = field(default_factory=list)
+    ran: int = 0
+    ran_ids: set[str] = field(default_factory=set)
+    # With the cache on: each block's session key and place in it, and the
+    # outcomes of the sessions that are running.
+    keys: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    running: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
+
+
+class BuildState:
+    """Pages, their fences and the engine, for one build process."""
+
+    def __init__(self) -> None:
+        self.engine: Engine | None = None
+        self.limits = Limits()
+        self.root = PROJECT_ROOT
+        self.page: Page | None = None
+        self.owner: object = None  # the Markdown instance converting `page`
+        self.records: list[Record] = []
+        self.cache: ExecutionCache | None = None  # on under `mkdocs serve` only
+        self._world = ""
+
+    def configure(self, limits: Limits, root: Path) -> None:
+        """Use these limits from now on (a new engine only if its zygote must differ)."""
+        same = self.engine is not None and (root, limits.preload) == (self.root, self.limits.preload)
+        self.limits, self.root = limits, root
+        if same and self.engine is not None:
+            self.engine.limits = limits
+            return
+        if self.engine is not None:
+            self.engine.close()
+        self.engine = Engine(root, limits)
+
+    def reset(self, docs: Path | None = None) -> None:
+        """A new build starts: forget the blocks of the last one (and hash the world)."""
+        self.records.clear()
+        if self.cache is not None:
+            settings = repr((self.limits, self.root))
+            self._world = world_digest(self.root, docs or self.root / "docs", settings)
+
+    def cache_key(self, *parts: str) -> str:
+        """A cache key for something else the build runs (the playground notebook)."""
+        return session_digest(self._world, "", []) + digest(parts)
+
+    def use_cache(self, cache: ExecutionCache | None) -> None:
+        """Replay unchanged sessions from `cache` (None: run every block)."""
+        self.cache = cache
+
+    def begin_page(self, path: str, text: str) -> None:
+        if self.page is not None and self.engine is not None:  # the last page broke off
+            self.engine.end_page(self.page.path)
+        found = scan(text)
+        executed = [f for f in found.fences if f.executed and f.language in KINDS]
+        failures = [f"{path}:{problem.line}: {problem.message}" for problem in found.problems]
+        for fence in found.fences:
+            problems = fence_problems(fence)
+            if problems:
+                failures.append(describe(path, fence, "; ".join(problems)))
+        self.page = Page(
+            path=path,
+            fences={f.block_id: f for f in executed if f.block_id},
+            expected=len(executed),
+            failures=failures,
+        )
+        if self.cache is not None:
+            self.page.keys = _session_keys(self._world, path, executed)
+
+    def run_block(self, language: str, code: str, block_id: str) -> Outcome:
+        """Run the fence `block_id` of the current page (called by a formatter)."""
+        page = self.page
+        if page is None or self.engine is None:  # not a page of the site (a docstring)
+            return Outcome(code)
+        page.ran += 1
+        fence = page.fences.get(block_id)
+        if not block_id:  # not run: begin_page has already failed the page for it
+            outcome = Outcome("")
+        elif fence is None or fence.language != language or not _same_code(fence.body, code):
+            failure = (
+                f"{page.path}: the build met a {language} block '{block_id}' that the fence "
+                "lexer (which pytest uses) reads differently; check the fence's indentation "
+                "and closing line"
+            )
+            outcome = Outcome("", failure)
+        elif block_id in page.ran_ids:
+            outcome = Outcome("", describe(page.path, fence, "was run twice by the build"))
+        else:
+            page.ran_ids.add(block_id)
+            outcome = self._run(page, fence)
+        if outcome.failure and outcome.failure not in page.failures:
+            page.failures.append(outcome.failure)
+        self.records.append(Record(page.path, block_id, language, outcome.failure is not None))
+        return outcome
+
+    def _run(self, page: Page, fence: Fence) -> Outcome:
+        """Run a block, or replay it from the cache when its session is unchanged."""
+        assert self.engine is not None
+        if self.cache is None or fence.block_id not in page.keys:
+            return self.engine.run(page.path, fence)
+        key, index, total = page.keys[fence.block_id]
+        stored = self.cache.get(key, index)
+        if stored is not None:
+            return Outcome(*stored)
+        outcome = self.engine.run(page.path, fence)
+        running = page.running.setdefault(key, [])
+        running.append((outcome.shown, outcome.failure))
+        if len(running) == total:
+            self.cache.store(key, running)
+        return outcome
+
+    def fail(self, message: str) -> str:
+        """Record a failure of the machinery itself on the current page."""
+        if self.page is not None:
+            message = f"{self.page.path}: {message}"
+            self.page.failures.append(message)
+        return message
+
+    def end_page(self) -> list[str]:
+        """Close the page's sessions; return its failures (empty if all went well)."""
+        page, self.page = self.page, None
+        if page is None:
+            return []
+        if self.engine is not None:
+            self.engine.end_page(page.path)
+        if page.ran != page.expected:
+            page.failures.append(
+                f"{page.path}: {page.expected} fences say exec, but the build ran {page.ran} "
+                "blocks (a fence the Markdown parser did not take as a fence?)"
+            )
+        return page.failures
+
+
+def _session_keys(world: str, page: str, fences: list[Fence]) -> dict[str, tuple[str, int, int]]:
+    """For each block: its session's cache key, its place and the session's length."""
+    sessions: dict[str, list[Fence]] = {}
+    for fence in fences:  # a block without session= is a session of its own
+        sessions.setdefault(fence.session or f"\0{fence.block_id}", []).append(fence)
+    keys = {}
+    for members in sessions.values():
+        key = session_digest(world, page, members)
+        for index, fence in enumerate(members):
+            keys[fence.block_id] = (key, index, len(members))
+    return keys
+
+
+def _same_code(lexed: str, built: str) -> bool:
+    """Equal up to what Python-Markdown normalises: tabs, trailing spaces, end newlines."""
+
+    def norm(text: str) -> list[str]:
+        return [line.expandtabs(4).rstrip() for line in text.strip("\n").splitlines()]
+
+    return norm(lexed) == norm(built)
+
+
+#: The one build state of this process.
+BUILD = BuildState()
+atexit.register(lambda: BUILD.engine.close() if BUILD.engine else None)
