@@ -9,7 +9,7 @@ its own marker: circle, square, triangle, diamond, then a bar. Each class is one
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from docs_build.figures.grids import figure_of
 from docs_build.figures.svg import fmt, line, rect, text
@@ -39,16 +39,18 @@ def _ticks(lo: float, hi: float) -> list[float]:
 
 
 def class_scatter(
-    points: Sequence[Sequence[float]], labels: Sequence[int], description: str = ""
+    points: Iterable[Sequence[float]], labels: Iterable[int], description: str = ""
 ) -> str:
     """Every point at its two features, drawn with its class's colour and marker.
 
     Both axes have the same scale, bounded by the data rounded out to multiples
-    of 0.5. `description` (a sentence) is added to the alt text.
+    of 0.5. `description` (a sentence) is added to the alt text. NumPy arrays
+    (`X` of shape (n, 2), `y` of shape (n,)) are welcome.
     """
-    if any(len(p) != 2 for p in points):
+    rows = [[float(v) for v in p] for p in points]
+    if any(len(p) != 2 for p in rows):
         raise ValueError("every point needs exactly two features")
-    xy = [(float(p[0]), float(p[1])) for p in points]  # NumPy arrays welcome
+    xy = [(p[0], p[1]) for p in rows]
     classes = [int(c) for c in labels]
     if len(xy) != len(classes) or not xy:
         raise ValueError(f"need one label per point, got {len(xy)} points, {len(classes)} labels")
@@ -85,7 +87,9 @@ def class_scatter(
     for i, k in enumerate(present):
         fragment = MARKERS[k][1]
         marks = "".join(
-            f"M{px(x):.1f} {py(y):.1f}{fragment}" for (x, y), c in zip(xy, classes) if c == k
+            f"M{px(x):.1f} {py(y):.1f}{fragment}"
+            for (x, y), c in zip(xy, classes, strict=True)
+            if c == k
         )
         body.append(f'<path class="scatter-{k}" d="{marks}"/>')
         cx = LEFT + i * step + 10
