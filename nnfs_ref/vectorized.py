@@ -74,7 +74,7 @@ def dot(a: npt.ArrayLike, b: npt.ArrayLike) -> float:
     va, vb = _arrays("dot", a=a, b=b)
     _checks.check_dot(va.shape, vb.shape)
     with np.errstate(all="ignore"):
-        return float(np.dot(va, vb))
+        return float(va @ vb)
 
 
 def add(a: npt.ArrayLike, b: npt.ArrayLike) -> Array | float:
@@ -151,7 +151,7 @@ def neuron(inputs: npt.ArrayLike, weights: npt.ArrayLike, bias: npt.ArrayLike) -
     vi, vw, vb = _arrays("neuron", inputs=inputs, weights=weights, bias=bias)
     _checks.check_neuron(vi.shape, vw.shape, vb.shape)
     with np.errstate(all="ignore"):
-        return float(np.dot(vi, vw) + vb)
+        return float(vi @ vw + vb)
 
 
 def layer(inputs: npt.ArrayLike, weights: npt.ArrayLike, biases: npt.ArrayLike) -> Array:

@@ -155,3 +155,35 @@ def test_f_and_h_from_nnfs_under_the_default_dispatch() -> None:
     theirs = np.frombuffer(bytes.fromhex(result["network"][2][2]), dtype=np.float32)
     mine = np.frombuffer(bytes.fromhex(ours[2][2]), dtype=np.float32)
     assert np.allclose(theirs, mine, rtol=1e-6, atol=0)
+
+
+# Part 1's functions, called after and without `nnfs.init()` in a child process.
+AFTER_INIT = """
+import sys
+import numpy as np
+if sys.argv[1] == "init":
+    import nnfs
+    nnfs.init()
+from nnfs_ref import pure, vectorized
+x = [[1.0, 2.0, 3.0, 2.5], [2.0, 5.0, -1.0, 2.0]]
+w = [[0.2, 0.8, -0.5, 1.0], [0.5, -0.91, 0.26, -0.5]]
+print(repr(vectorized.neuron(x[0], w[0], 2.0)), repr(vectorized.dot(x[0], w[0])))
+print(vectorized.layer(x, w, [2.0, 3.0]).tolist(), vectorized.matmul(x, np.array(w).T).tolist())
+print(vectorized.relu([-1.0, 2.5]).tolist(), vectorized.add(x, x).tolist())
+"""
+
+
+def test_nnfs_init_in_the_same_process_does_not_change_nnfs_ref() -> None:
+    """`nnfs.init()` replaces np.dot with a float32 version; nnfs_ref must not notice."""
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-c", AFTER_INIT, mode],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=60,
+        ).stdout
+        for mode in ("clean", "init")
+    ]
+    assert "4.8 2.8" in outputs[0]
+    assert outputs[1] == outputs[0]
