@@ -33,13 +33,17 @@ lint: $(STAMP)  ## Run ruff and mypy --strict
 
 .PHONY: test
 test: lint  ## Run lint, the doc tests, the package tests and the machinery tests
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 .PHONY: audit
 audit: $(STAMP)  ## Lighthouse, page weight, layout shift, build and test times (not in make test)
 	@test -x .lighthouse/node_modules/.bin/lighthouse || \
 		npm install --silent --no-audit --no-fund --prefix .lighthouse lighthouse@12
-	$(BIN)/python -m tests.browser.audit
+	$(BIN)/python -m bench.audit
+
+.PHONY: timings
+timings: $(STAMP)  ## Time warm make test (wall, CPU, slowest 15), a strict build and make serve
+	$(BIN)/python -m bench.timings
 
 .PHONY: bench
 bench: $(STAMP)  ## Time plain loops, nnfs_ref and raw NumPy; writes docs/data/bench.json

@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from docs_build.core.audit import audit_pages
 from tests.conftest import BuiltSite
 from tests.sitebuild import ROOT, built_files, copy_project, mkdocs_build, run_pytest
@@ -59,6 +61,7 @@ def test_the_audit_catches_an_id_used_twice(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_two_builds_give_identical_html(built_site: BuiltSite, tmp_path: Path) -> None:
     again = mkdocs_build(ROOT, tmp_path / "again")
     assert again.returncode == 0, again.stderr
@@ -84,6 +87,7 @@ def break_twice(project: Path) -> None:
     page.write_text(text)
 
 
+@pytest.mark.slow
 def test_a_broken_page_fails_the_build_and_pytest_naming_both_blocks(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     break_twice(project)

@@ -40,9 +40,10 @@ def test_py_typed_is_shipped() -> None:
 @pytest.mark.slow
 def test_pip_install_into_an_empty_venv(tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=True, system_site_packages=False)
+    venv.create(env_dir, with_pip=False, system_site_packages=False)
     python = env_dir / "bin" / "python"
-    pip = [str(python), "-m", "pip", "--disable-pip-version-check"]
+    # This environment's pip installs into the empty one (no ensurepip: faster).
+    pip = [sys.executable, "-m", "pip", "--python", str(python), "--disable-pip-version-check"]
     subprocess.run(
         [*pip, "install", "-q", "-c", str(REPO / "constraints.txt"), str(REPO)],
         check=True,
@@ -53,7 +54,7 @@ def test_pip_install_into_an_empty_venv(tmp_path: Path) -> None:
         [*pip, "list", "--format=freeze"], capture_output=True, text=True, check=True
     ).stdout
     names = {line.split("==")[0].lower().replace("_", "-") for line in listing.split()}
-    assert names - {"pip", "setuptools", "wheel"} == {"nnfs-ref", "numpy"}
+    assert names == {"nnfs-ref", "numpy"}
     out = subprocess.run(
         [
             str(python),

@@ -120,6 +120,7 @@ def edit(project: Path, server: Server, text: str) -> None:
     wait_for(lambda: rebuilds(server) + server.output().count("Building") > before, 20, "a rebuild")
 
 
+@pytest.mark.slow
 def test_serve_survives_a_broken_page_recovers_and_stops_on_ctrl_c(
     project: Path, server: Server
 ) -> None:

@@ -1,57 +1,24 @@
-"""Fixtures for the browser tests: the built site, a local server, and Chromium.
+"""Fixtures for the browser tests: the shared built site, a local server, and Chromium.
 
-The site is built once per session into a temporary folder and served on
-127.0.0.1 on a free port. Chromium is the system one (Playwright's own browser
-download is not available everywhere): set CHROMIUM to use another binary.
+The site (tests/conftest.py's `built_site`) is served on 127.0.0.1 on a free
+port. Chromium is found by bench/browser.py (set CHROMIUM to choose one).
 Without Chromium the browser tests skip, unless CI is set: then they fail.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
-from xml.etree import ElementTree
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from tests.browser.server import serve
+from bench.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium, pages_of
+from bench.server import serve
 from tests.conftest import BuiltSite
-
-#: What Debian's Chromium needs to run headless as root, and to stay off the network.
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-INSTALL_HINT = (
-    "Chromium not found: the browser tests need it. Install it with "
-    "`sudo apt-get install chromium` (Debian/Ubuntu), or point the CHROMIUM "
-    "environment variable at a Chromium or Chrome binary."
-)
-
-
-def find_chromium() -> str | None:
-    """The Chromium binary to drive: $CHROMIUM, else the first one on PATH."""
-    explicit = os.environ.get("CHROMIUM")
-    if explicit:
-        return explicit if Path(explicit).is_file() else None
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
 
 
 def require_chromium() -> str:
@@ -84,15 +51,6 @@ class Site:
 
     def page_url(self, path: str) -> str:
         return self.url + path
-
-
-def pages_of(site: Path) -> list[str]:
-    """Every page of the navigation, from the sitemap the build wrote."""
-    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    tree = ElementTree.parse(site / "sitemap.xml")
-    paths = [urlsplit(loc.text or "").path for loc in tree.iterfind("s:url/s:loc", namespace)]
-    base = min(paths, key=len)  # the home page: the site_url's own path
-    return [path[len(base) :] for path in paths]
 
 
 @pytest.fixture(scope="session")

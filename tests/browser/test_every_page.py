@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import CHROMIUM_FLAGS, Site, require_chromium
+from bench.browser import CHROMIUM_FLAGS
+from tests.browser.conftest import Site, require_chromium
 from tests.browser.visits import PHONE_WIDTH, SETTINGS, Visit, visit_all
 
 pytestmark = pytest.mark.browser

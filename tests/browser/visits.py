@@ -1,14 +1,16 @@
-"""Load every page of the site once per reader setting, in parallel, and record what happened.
+"""Load every page of the site, a few at a time, and record what three readers see.
 
-A page is loaded in the light palette and in the dark palette on a desktop
-screen, and on a 375 px phone screen, in browser contexts that run side by
-side (Playwright's async API, a few pages at a time). Each load records every
-request, console error and axe-core violation; the light load also records
-the formulas, the figures and what each console block's copy button copies;
-the phone load records the page width, the figures' text sizes and whether a
-copy button covers code. The tests then check one kind of finding each, over
-all pages at once. No fixed waits: a page is ready when it has loaded and its
-fonts are ready.
+Each page is loaded once (Playwright's async API, several pages side by side),
+then looked at in the light palette and in the dark palette (switched with
+Material's own toggle) on a desktop screen, and on a 375 px phone screen (the
+same page, resized): axe-core runs in each setting. The load records every
+request and console error; the light setting also records the formulas, the
+figures and what each console block's copy button copies; the phone setting
+records the page width, the figures' text sizes and whether a copy button
+covers code. The tests then check one kind of finding each, over all pages at
+once. No fixed waits: a page is ready when it has loaded and its fonts are
+ready, and transitions are switched off, so a palette switch or a resize takes
+effect at once.
 """
 
 from __future__ import annotations
@@ -74,25 +76,51 @@ document.addEventListener("copy", () => {
 REPORT = (HERE / "report.js").read_text()
 
 
-async def _visit(
-    context: BrowserContext, axe: Axe, url: str, visit: Visit, setting: Setting
-) -> None:
+#: No transitions or animations: a palette switch or a resize takes effect at once.
+NO_TRANSITIONS = """
+document.addEventListener("DOMContentLoaded", () => {
+  const style = document.createElement("style");
+  style.textContent = "*, *::before, *::after { transition: none !important; "
+    + "animation: none !important; }";
+  document.head.append(style);
+});
+"""
+
+#: Choose a palette with Material's own toggle, as a reader does.
+SWITCH_PALETTE = """(scheme) => {
+  if (document.body.getAttribute("data-md-color-scheme") === scheme) return;
+  const name = scheme === "slate" ? "Switch to dark mode" : "Switch to light mode";
+  Array.from(document.querySelectorAll(`label[title="${name}"]`))
+    .find((label) => label.checkVisibility()).click();
+}"""
+
+
+async def _visit(context: BrowserContext, axe: Axe, url: str, path: str) -> list[Visit]:
+    """Load one page, then look at it in each setting in turn (one load, three readers)."""
+    visits = {setting.name: Visit(page=path, setting=setting.name) for setting in SETTINGS}
     page = await context.new_page()
-    page.on("request", lambda request: visit.requests.append(request.url))
+    page.on("request", lambda request: visits["light"].requests.append(request.url))
 
     def on_console(message: ConsoleMessage) -> None:
         if message.type == "error":
-            visit.console_errors.append(f"{message.text} ({message.location})")
+            visits["light"].console_errors.append(f"{message.text} ({message.location})")
 
     page.on("console", on_console)
     await page.goto(url, wait_until="load")
     await page.evaluate("document.fonts.ready.then(() => true)")
-    visit.report = await page.evaluate(REPORT, setting.name)
-    results = await axe.run(page, options={"resultTypes": ["violations"]})
-    visit.violations = results.response["violations"]
-    if setting.name == "light":  # last: each copy opens Material's "Copied" dialog
-        visit.report["copies"] = await _copies(page)
+    for setting in SETTINGS:
+        visit = visits[setting.name]
+        await page.set_viewport_size({"width": setting.width, "height": setting.height})
+        await page.evaluate(
+            SWITCH_PALETTE, "slate" if setting.color_scheme == "dark" else "default"
+        )
+        visit.report = await page.evaluate(REPORT, setting.name)
+        results = await axe.run(page, options={"resultTypes": ["violations"]})
+        visit.violations = results.response["violations"]
+    # Last: each copy opens Material's "Copied" dialog.
+    visits["light"].report["copies"] = await _copies(page)
     await page.close()
+    return list(visits.values())
 
 
 async def _copies(page: Page) -> list[tuple[str, str]]:
@@ -138,24 +166,19 @@ async def _visit_all(chromium: str, flags: list[str], base: str, pages: list[str
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=chromium, args=flags)
         axe = Axe()
-        contexts = {}
-        for setting in SETTINGS:
-            context = await browser.new_context(
-                color_scheme=setting.color_scheme,
-                viewport={"width": setting.width, "height": setting.height},
-                service_workers="block",
-            )
-            await context.add_init_script(RECORD_COPIES)
-            await context.route("**/*", stay_local)
-            contexts[setting.name] = context
+        context = await browser.new_context(
+            color_scheme="light",
+            viewport={"width": 1280, "height": 800},
+            service_workers="block",
+        )
+        await context.add_init_script(RECORD_COPIES + NO_TRANSITIONS)
+        await context.route("**/*", stay_local)
 
-        async def one(setting: Setting, path: str) -> None:
-            visit = Visit(page=path, setting=setting.name)
-            visits.append(visit)
+        async def one(path: str) -> None:
             async with gate:
-                await _visit(contexts[setting.name], axe, base + path, visit, setting)
+                visits.extend(await _visit(context, axe, base + path, path))
 
-        await asyncio.gather(*(one(s, path) for s in SETTINGS for path in pages))
+        await asyncio.gather(*(one(path) for path in pages))
         await browser.close()
     return visits
 

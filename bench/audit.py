@@ -3,15 +3,15 @@
 Not part of `make test` (a Lighthouse run takes about 13 s a page). Builds the
 site strictly (timed), serves it locally, then prints:
 
-- Lighthouse (desktop preset) on the home page and the first two lessons:
-  performance, accessibility, best practices, SEO;
+- Lighthouse (desktop preset) on the home page, the first two lessons and the
+  first lesson of each later part: performance, accessibility, best practices, SEO;
 - bytes transferred to load each page with a cold cache (target for lessons),
   and its cumulative layout shift. The local server compresses text with gzip,
   as any static host does (GitHub Pages, Netlify, nginx with gzip on), so the
   figure is what a reader downloads; the uncompressed size is printed too;
 - the time of a warm `make test`.
 
-Run it with `python -m tests.browser.audit [--skip-make-test]`. Lighthouse
+Run it with `python -m bench.audit [--skip-make-test]`. Lighthouse
 comes from npm (`lighthouse@12`, installed into .lighthouse/ by `make audit`).
 Exits 1 when a figure misses its target.
 """
@@ -31,13 +31,8 @@ from typing import Any
 
 from playwright.sync_api import Browser, sync_playwright
 
-from tests.browser.conftest import (
-    CHROMIUM_FLAGS,
-    INSTALL_HINT,
-    find_chromium,
-    pages_of,
-)
-from tests.browser.server import GzipHandler, serve
+from bench.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium, pages_of
+from bench.server import GzipHandler, serve
 from tests.sitebuild import ROOT, mkdocs_build
 
 LIGHTHOUSE = ROOT / ".lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -147,7 +142,12 @@ def main() -> int:
         print(f"Full strict build: {build_seconds:.1f} s\n")
         pages = pages_of(site)
         lessons = [p for p in pages if p.startswith("part")]
-        first = [p for p in nav_order() if p in lessons][:2]  # the first two lessons
+        # The home page, the first two lessons, and the first lesson of each later part.
+        ordered = [p for p in nav_order() if p in lessons]
+        first = ordered[:2] + [
+            next(p for p in ordered if p.startswith(part))
+            for part in sorted({p.split("/")[0] for p in ordered})[1:]
+        ]
         audited = [p for p in pages if not p][:1] + first
         with serve(site, GzipHandler) as url:
             print("Lighthouse 12, desktop preset (targets: performance >= 0.98, others 1.0)")

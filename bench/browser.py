@@ -1,0 +1,52 @@
+"""Chromium for the browser tests and `make audit`: where it is, how to start it, which pages.
+
+Chromium is the system one (Playwright's own browser download is not
+available everywhere): set CHROMIUM to use another binary.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+from xml.etree import ElementTree
+
+#: What Debian's Chromium needs to run headless as root, and to stay off the network.
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+INSTALL_HINT = (
+    "Chromium not found: the browser tests need it. Install it with "
+    "`sudo apt-get install chromium` (Debian/Ubuntu), or point the CHROMIUM "
+    "environment variable at a Chromium or Chrome binary."
+)
+
+
+def find_chromium() -> str | None:
+    """The Chromium binary to drive: $CHROMIUM, else the first one on PATH."""
+    explicit = os.environ.get("CHROMIUM")
+    if explicit:
+        return explicit if Path(explicit).is_file() else None
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def pages_of(site: Path) -> list[str]:
+    """Every page of the navigation, from the sitemap the build wrote; home first."""
+    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    tree = ElementTree.parse(site / "sitemap.xml")
+    paths = [urlsplit(loc.text or "").path for loc in tree.iterfind("s:url/s:loc", namespace)]
+    base = min(paths, key=len)  # the home page: the site_url's own path
+    return [path[len(base) :] for path in paths]

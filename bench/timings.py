@@ -1,0 +1,89 @@
+"""`make timings`: how long the suite, the build and the live preview take.
+
+Prints, each figure measured on this machine now:
+
+- warm `make test` (lint included): wall time, CPU time of all its processes,
+  and the 15 slowest tests;
+- one strict build of the site;
+- `make serve`, from saving a page to the browser being told to reload.
+
+Targets live here, as figures to read, not in tests that would flake on a busy
+machine. Run with `python -m bench.timings [--skip-test] [--skip-serve]`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.serve_reload import measure
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(command: list[str], **options: object) -> tuple[float, float, str, int]:
+    """Wall seconds, CPU seconds (of the command and everything it waited for), output, status."""
+    cpu, start = children_cpu(), time.perf_counter()
+    run = subprocess.run(command, capture_output=True, text=True, check=False, **options)  # type: ignore[call-overload]
+    return (
+        time.perf_counter() - start,
+        children_cpu() - cpu,
+        run.stdout + run.stderr,
+        run.returncode,
+    )
+
+
+def make_test() -> None:
+    wall, cpu, output, status = timed(["make", "test", "PYTEST_ARGS=--durations=15"], cwd=ROOT)
+    verdict = "passed" if status == 0 else f"FAILED (exit {status})"
+    print(f"Warm make test: {wall:.1f} s wall, {cpu:.1f} s CPU, {verdict}")
+    match = re.search(r"=+ slowest 15 durations =+\n(.*?)\n(?:=|\n)", output, re.DOTALL)
+    if match:
+        print("Slowest 15:")
+        for line in match[1].strip().splitlines():
+            print(f"  {line}")
+    summary = [line for line in output.splitlines() if re.search(r"\d+ passed", line)]
+    if summary:
+        print(f"  {summary[-1].strip('= ')}")
+
+
+def strict_build() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", folder]
+        wall, cpu, output, status = timed(command, cwd=ROOT, env=env)
+    verdict = "" if status == 0 else f" FAILED (exit {status}):\n{output[-2000:]}"
+    print(f"Strict build: {wall:.1f} s wall, {cpu:.1f} s CPU{verdict}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-test", action="store_true", help="do not time make test")
+    parser.add_argument("--skip-serve", action="store_true", help="do not time make serve")
+    options = parser.parse_args()
+    print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} before starting\n")
+    strict_build()
+    if not options.skip_serve:
+        times = sorted(measure(ROOT, "docs/part1/layer.md", 5))
+        print(
+            f"make serve, save to reload (docs/part1/layer.md, 5 edits): median "
+            f"{times[2]:.2f} s, min {times[0]:.2f} s, max {times[-1]:.2f} s"
+        )
+    if not options.skip_test:
+        make_test()
+
+
+if __name__ == "__main__":
+    main()
