@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from docs_build.figures.bench import load_bench, speed_chart
+from docs_build.figures.bench import load_bench, speed_chart, speed_table
 from docs_build.figures.neuron import neuron_diagram
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -71,3 +71,19 @@ def test_the_speed_chart_refuses_impossible_timings() -> None:
     data["speedup"][0]["loops_seconds"] = 0.0
     with pytest.raises(ValueError, match="positive"):
         speed_chart(data)
+
+
+def test_the_speed_table_gives_one_row_of_ratios_per_size() -> None:
+    data = load_bench()
+    table = ET.fromstring(speed_table(data))
+    cells = [[td.text for td in tr.iter("td")] for tr in table.iter("tr")][1:]
+    assert len(cells) == len(data["speedup"])
+    for row, measured in zip(cells, data["speedup"], strict=True):
+        size = measured["shape"]
+        assert row[0] == f"{size['batch']} × {size['features']} → {size['neurons']}"
+        keys = ["loops_over_numpy_lists", "loops_over_numpy_arrays"]
+        for text, key in zip(row[1:], keys, strict=True):
+            assert text is not None
+            assert float(text.rstrip("×").replace(",", "")) == pytest.approx(
+                measured[key], rel=0.05, abs=0.05
+            )

@@ -98,3 +98,22 @@ def speed_chart(data: dict[str, Any]) -> str:
         f"ten times the one before."
     )
     return figure(WIDTH, bottom + 30, alt, body, caption)
+
+
+def _times(ratio: float) -> str:
+    return f"{ratio:.1f}×" if ratio < 10 else f"{ratio:,.0f}×"
+
+
+def speed_table(data: dict[str, Any]) -> str:
+    """The same measurements as ratios: how many times faster NumPy is than the loops."""
+    rows = "".join(
+        f"<tr><td>{r['shape']['batch']} × {r['shape']['features']} → {r['shape']['neurons']}</td>"
+        f"<td>{_times(r['loops_over_numpy_lists'])}</td>"
+        f"<td>{_times(r['loops_over_numpy_arrays'])}</td></tr>"
+        for r in data["speedup"]
+    )
+    return (
+        "<table><thead><tr><th>samples × features → neurons</th>"
+        "<th>NumPy from lists</th><th>NumPy on arrays</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )
