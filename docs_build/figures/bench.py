@@ -66,12 +66,14 @@ def speed_chart(data: dict[str, Any]) -> str:
     step = 1 if axis / (high - low) >= _CHAR * 7 else 2
     for power in powers:
         x = x_of(10.0**power)
-        body.append(line(x, top, x, bottom, "grid"))
         if (power - low) % step == 0:
             body.append(text(x, bottom + 16, _milliseconds(10.0**power), "tick"))
     for i, r in enumerate(rows):
         s = r["shape"]
         y = top + group * i
+        # Grid lines behind the bars only, so that they do not cross the heading.
+        bars_end = y + group - 4 if i < len(rows) - 1 else bottom
+        body += [line(x_of(10.0**p), y + 20, x_of(10.0**p), bars_end, "grid") for p in powers]
         heading = f"{s['batch']} samples × {s['features']} features → {s['neurons']} neurons"
         body.append(text(10, y + 10, heading, "axis-label", "start"))
         for j, (key, css, _, short) in enumerate(SERIES):
