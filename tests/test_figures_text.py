@@ -72,15 +72,14 @@ FIGURES: dict[str, Callable[[], str]] = {
 def font_rules() -> list[tuple[str, float]]:
     """(class, font size) for every `.nnfs-figure .class` rule setting a size, in file order."""
     rules = []
-    for selectors, body in re.findall(r"([^{}]+)\{([^}]*)\}", CSS.read_text()):
+    css = re.sub(r"/\*.*?\*/", "", CSS.read_text(), flags=re.DOTALL)  # comments hold commas
+    for selectors, body in re.findall(r"([^{}]+)\{([^}]*)\}", css):
         size = re.search(r"font-size:\s*([\d.]+)px", body)
         if not size:
             continue
         for selector in selectors.split(","):
-            found = re.fullmatch(
-                r"\s*(?:/\*.*?\*/\s*)*\.nnfs-figure\s+\.([\w-]+)\s*", selector, re.S
-            )
-            assert found, f"unexpected selector in figures.css: {selector.strip()!r}"
+            found = re.fullmatch(r"\s*\.nnfs-figure\s+\.([\w-]+)\s*", selector)
+            assert found, f"a font size with an unexpected selector: {selector.strip()!r}"
             rules.append((found[1], float(size[1])))
     return rules
 
