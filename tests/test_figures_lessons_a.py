@@ -9,6 +9,7 @@ import pytest
 from docs_build.figures.arrays import array_grid, shape_of
 from docs_build.figures.layer import layer_diagram
 from docs_build.figures.products import elementwise_table
+from docs_build.figures.svg import fmt
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -36,6 +37,23 @@ def test_layer_diagram_labels_every_output() -> None:
     assert len(svg.findall(f"{SVG}circle")) == 4 + 3
     assert len(svg.findall(f"{SVG}line")) == 4 * 3 + 3
     assert "−0.91" in (svg.get("aria-label") or "")
+
+
+@pytest.mark.parametrize("neuron", [0, 2])
+def test_layer_diagram_writes_one_neurons_weights_on_its_lines(neuron: int) -> None:
+    svg, texts = parse(layer_diagram(INPUTS, WEIGHTS, BIASES, labelled=neuron))
+    marked = [e for e in svg.iter(f"{SVG}line") if "edge-mark" in (e.get("class") or "")]
+    assert len(marked) == len(INPUTS)
+    # Every marked line ends at the labelled neuron's circle, one line per input.
+    circles = svg.findall(f"{SVG}circle")
+    target = circles[len(INPUTS) + neuron]
+    assert {e.get("y2") for e in marked} == {target.get("cy")}
+    assert [e.get("y1") for e in marked] == [c.get("cy") for c in circles[: len(INPUTS)]]
+    weights = [t for t in texts if t.startswith("× ")]
+    assert weights == [f"× {fmt(w)}" for w in WEIGHTS[neuron]]
+    assert f"lines into neuron {neuron + 1} are marked" in (svg.get("aria-label") or "")
+    with pytest.raises(ValueError, match="no neuron 3"):
+        layer_diagram(INPUTS, WEIGHTS, BIASES, labelled=3)
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ import pytest
 
 from docs_build.figures.fits import equation, fit_panels
 from docs_build.figures.grids import batch_grid, matrix_vector
-from docs_build.figures.matrices import matmul, product_grid, transpose_figure
+from docs_build.figures.matrices import matmul, product_grid, transpose_figure, wrap_sum
 from docs_build.figures.shapes import product_shapes
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -33,7 +33,9 @@ def test_matrix_vector_shows_dots_and_outputs() -> None:
     title, texts = parse(matrix_vector(WEIGHTS, INPUTS, BIASES))
     assert "2.8, −1.79, 1.885" in title
     assert "4.8, 1.21, 2.385" in title
-    assert {"row · inputs", "2.8", "−1.79", "1.885", "= 4.8", "= 1.21", "= 2.385"} <= set(texts)
+    assert {"dot", "bias", "output", "2.8", "−1.79", "1.885", "= 4.8", "= 1.21", "= 2.385"} <= set(
+        texts
+    )
 
 
 def test_matrix_vector_rejects_mismatched_sizes() -> None:
@@ -66,7 +68,8 @@ def test_matmul_and_product_grid_agree_with_the_lesson() -> None:
     assert "product (3, 3)" in texts
     named = parse(product_grid(BATCH, weights_t, 0, 0, ("inputs", "weights.T", "dots")))[1]
     assert {"inputs (3, 4)", "weights.T (4, 3)", "dots (3, 3)"} <= set(named)
-    assert "2×(−0.26) + 5×(−0.27) + (−1)×0.17 + 2×0.87 = −0.3" in texts
+    # The sum is wrapped to the figure's width; its lines read as one sum.
+    assert " ".join(texts[-2:]) == "2×(−0.26) + 5×(−0.27) + (−1)×0.17 + 2×0.87 = −0.3"
 
 
 def test_product_grid_rejects_bad_shapes_and_cells() -> None:
@@ -78,7 +81,7 @@ def test_product_grid_rejects_bad_shapes_and_cells() -> None:
 
 def test_transpose_figure_moves_a_row_to_a_column() -> None:
     title, texts = parse(transpose_figure(WEIGHTS, row=1))
-    assert "(3, 4) matrix and its (4, 3) transpose" in title
+    assert "(3, 4) matrix above its (4, 3) transpose" in title
     assert "(0.5, −0.91, 0.26, −0.5)" in title
     assert texts.count("−0.91") == 2
     with pytest.raises(ValueError, match="no row 3"):
@@ -113,3 +116,12 @@ def test_fit_panels_rejects_bad_input() -> None:
         fit_panels([0.0, 1.0], [1.0, 2.0], (1.0, 0.0), [("a", [])])
     with pytest.raises(ValueError, match="spread"):
         fit_panels([1.0, 1.0], [1.0, 2.0], (1.0, 0.0), [("a", [(1.0, 0.0)])])
+
+
+def test_wrap_sum_breaks_before_a_plus_and_keeps_every_term() -> None:
+    terms = ["2×(−0.26)", "5×(−0.27)", "(−1)×0.17", "2×0.87"]
+    assert wrap_sum(terms, "= −0.3", 1000) == ["2×(−0.26) + 5×(−0.27) + (−1)×0.17 + 2×0.87 = −0.3"]
+    narrow = wrap_sum(terms, "= −0.3", 200)
+    assert len(narrow) > 1
+    assert all(line.startswith(("+", "=")) for line in narrow[1:])
+    assert " ".join(narrow).replace("  ", " ") == wrap_sum(terms, "= −0.3", 1000)[0]

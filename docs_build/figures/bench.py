@@ -37,7 +37,8 @@ SERIES = (
     ("numpy_lists_seconds", "bar-lists", "NumPy, from lists", "lists"),
     ("numpy_arrays_seconds", "bar-numpy", "NumPy, on arrays", "arrays"),
 )
-_CHAR = 7.3  # width of one 12px monospace character, for laying out the legend
+WIDTH = 420  # narrow enough that 14px text stays above 11px on a phone
+_CHAR = 8.5  # width of one 14px monospace character, to keep tick labels apart
 
 
 def speed_chart(data: dict[str, Any]) -> str:
@@ -47,35 +48,40 @@ def speed_chart(data: dict[str, Any]) -> str:
     if min(times) <= 0:
         raise ValueError("timings must be positive")
     low, high = math.floor(math.log10(min(times))), math.ceil(math.log10(max(times)))
-    left, width, bar, gap, pitch = 150, 380, 16, 4, 76
+    # Bars start at `left`; the longest label ("loops 99.7 ms") must still fit after a bar.
+    left, axis, bar, gap = 24, 276, 18, 4
 
     def x_of(seconds: float) -> float:
-        return left + width * (math.log10(seconds) - low) / (high - low)
+        return left + axis * (math.log10(seconds) - low) / (high - low)
 
     body: list[str] = []
-    x = 10.0
-    for _, css, legend, _ in SERIES:
-        body += [rect(x, 8, 14, 14, css), text(x + 20, 15, legend, "tick", "start")]
-        x += 20 + _CHAR * len(legend) + 24
-    bottom = 40 + pitch * len(rows)
-    for power in range(low, high + 1):
+    for i, (_, css, legend, _) in enumerate(SERIES):
+        y = 8 + 22 * i
+        body += [rect(10, y, 14, 14, css), text(32, y + 7, legend, "tick", "start")]
+    top = 8 + 22 * len(SERIES) + 16
+    group = 24 + len(SERIES) * (bar + gap) + 12
+    bottom = top + group * len(rows)
+    powers = range(low, high + 1)
+    # Label every grid line when the labels fit between them, else every other one.
+    step = 1 if axis / (high - low) >= _CHAR * 7 else 2
+    for power in powers:
         x = x_of(10.0**power)
-        body += [
-            line(x, 30, x, bottom, "grid"),
-            text(x, bottom + 20, _milliseconds(10.0**power), "tick"),
-        ]
+        if (power - low) % step == 0:
+            body.append(text(x, bottom + 16, _milliseconds(10.0**power), "tick"))
     for i, r in enumerate(rows):
         s = r["shape"]
-        y = 40 + pitch * i
-        middle = y + (len(SERIES) * (bar + gap) - gap) / 2
-        size = f"{s['batch']}×{s['features']} → {s['neurons']}"
-        body.append(text(left - 10, middle, size, "label", "end"))
+        y = top + group * i
+        # Grid lines behind the bars only, so that they do not cross the heading.
+        bars_end = y + group - 4 if i < len(rows) - 1 else bottom
+        body += [line(x_of(10.0**p), y + 20, x_of(10.0**p), bars_end, "grid") for p in powers]
+        heading = f"{s['batch']} samples × {s['features']} features → {s['neurons']} neurons"
+        body.append(text(10, y + 10, heading, "axis-label", "start"))
         for j, (key, css, _, short) in enumerate(SERIES):
-            top = y + j * (bar + gap)
+            bar_top = y + 24 + j * (bar + gap)
             end = x_of(r[key])
-            body.append(rect(left, top, end - left, bar, css))
+            body.append(rect(left, bar_top, end - left, bar, css))
             label = f"{short} {_milliseconds(r[key])}"
-            body.append(text(end + 6, top + bar / 2, label, "tick", "start"))
+            body.append(text(end + 6, bar_top + bar / 2, label, "tick", "start"))
     m = data["machine"]
     summary = "; ".join(
         f"{r['shape']['batch']} samples × {r['shape']['features']} features → "
@@ -89,8 +95,27 @@ def speed_chart(data: dict[str, Any]) -> str:
         f"Python lists, and NumPy on ready-made arrays (log scale). {summary}."
     )
     caption = (
-        f"Measured by make bench on {m['date'][:10]}: {m['processor']} ({m['cpu_count']} cores), "
+        f"Measured on {m['date'][:10]}: {m['processor']} ({m['cpu_count']} cores), "
         f"Python {m['python']}, NumPy {m['numpy']}. Log scale: each grid line is "
         f"ten times the one before."
     )
-    return figure(660, bottom + 40, alt, body, caption)
+    return figure(WIDTH, bottom + 30, alt, body, caption)
+
+
+def _times(ratio: float) -> str:
+    return f"{ratio:.1f}×" if ratio < 10 else f"{ratio:,.0f}×"
+
+
+def speed_table(data: dict[str, Any]) -> str:
+    """The same measurements as ratios: how many times faster NumPy is than the loops."""
+    rows = "".join(
+        f"<tr><td>{r['shape']['batch']} × {r['shape']['features']} → {r['shape']['neurons']}</td>"
+        f"<td>{_times(r['loops_over_numpy_lists'])}</td>"
+        f"<td>{_times(r['loops_over_numpy_arrays'])}</td></tr>"
+        for r in data["speedup"]
+    )
+    return (
+        "<table><thead><tr><th>samples × features → neurons</th>"
+        "<th>NumPy from lists</th><th>NumPy on arrays</th></tr></thead>"
+        f"<tbody>{rows}</tbody></table>"
+    )

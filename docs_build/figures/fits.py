@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from docs_build.figures.grids import figure_of
 from docs_build.figures.svg import circle, fmt, line, rect, text
 
-PANEL, GAP, PAD = 300, 30, 24
+PANEL, GAP, PAD = 200, 20, 12  # two panels side by side fit 420 units: legible on a phone
 
 Line = tuple[float, float]  # (slope, intercept)
 

@@ -26,6 +26,7 @@ def cells(
     marked: Collection[tuple[int, int]] = (),
     css: str = "cell",
     size: tuple[float, float] = (CELL_W, CELL_H),
+    text_css: str = "label",
 ) -> list[str]:
     """One labelled box per value; the (row, column) pairs in `marked` are highlighted."""
     width, height = size
@@ -35,7 +36,7 @@ def cells(
             x, y = x0 + j * width, y0 + i * height
             style = f"{css} cell-mark" if (i, j) in marked else css
             body += [rect(x, y, width, height, style)]
-            body += [text(x + width / 2, y + height / 2, fmt(value))]
+            body += [text(x + width / 2, y + height / 2, fmt(value), text_css)]
     return body
 
 
@@ -73,28 +74,31 @@ def matrix_vector(
         raise ValueError(f"{len(biases)} biases but {len(rows)} neurons")
     dots = [sum(w * x for w, x in zip(row, inputs, strict=True)) for row in rows]
     outputs = [d + b for d, b in zip(dots, biases, strict=True)]
-    left, top = 100, 72
     m = len(inputs)
-    body = [text(left + m * CELL_W / 2, 14, "inputs", "axis-label")]
-    body += cells(left, 28, [list(inputs)], css="cell input-cell")
-    right = left + m * CELL_W
+    size = (50, CELL_H)  # narrow cells: the figure must fit a phone at a legible size
+    left, top = 26, 80
+    right = left + m * size[0]
+    # Right-aligned columns after the matrix: dot product, bias, output.
+    dot_x, bias_x, out_x = right + 48, right + 102, right + 190
+    body = [text(left + m * size[0] / 2, 14, "inputs", "axis-label")]
+    body += cells(left, 28, [list(inputs)], css="cell input-cell", size=size)
     for i, (dot, bias, out) in enumerate(zip(dots, biases, outputs, strict=True)):
         y = top + i * CELL_H + CELL_H / 2
-        body.append(text(left - 12, y, f"neuron {i + 1}", "axis-label", "end"))
-        body.append(text(right + 50, y, fmt(dot), "weight"))
-        body.append(text(right + 128, y, f"+ {fmt(bias)}", "label"))
-        body.append(text(right + 196, y, f"= {fmt(out)}", "output"))
-    body += cells(left, top, rows)
-    heads = [(right + 50, "row · inputs"), (right + 128, "bias"), (right + 196, "output")]
-    body += [text(x, top - 12, word, "axis-label") for x, word in heads]
+        body.append(text(left - 6, y, f"n{i + 1}", "axis-label", "end"))
+        body.append(text(dot_x, y, fmt(dot), "weight", "end"))
+        body.append(text(bias_x, y, f"+ {fmt(bias)}", "label", "end"))
+        body.append(text(out_x, y, f"= {fmt(out)}", "output", "end"))
+    body += cells(left, top, rows, size=size)
+    heads = [(dot_x, "dot"), (bias_x, "bias"), (out_x, "output")]
+    body += [text(x, top - 12, word, "axis-label", "end") for x, word in heads]
     alt = (
-        f"A weight matrix of {len(rows)} rows and {m} columns under the inputs "
-        f"({', '.join(fmt(x) for x in inputs)}). Each row dotted with the inputs gives "
+        f"A weight matrix of {len(rows)} rows, one per neuron, and {m} columns under the "
+        f"inputs ({', '.join(fmt(x) for x in inputs)}). Each row dotted with the inputs gives "
         f"{', '.join(fmt(d) for d in dots)}; adding the biases "
         f"{', '.join(fmt(b) for b in biases)} gives the outputs "
         f"{', '.join(fmt(o) for o in outputs)}."
     )
-    return figure_of(right + 240, int(top + len(rows) * CELL_H + 16), alt, body)
+    return figure_of(out_x + 4, int(top + len(rows) * CELL_H + 16), alt, body)
 
 
 def figure_of(width: float, height: float, alt: str, body: list[str]) -> str:

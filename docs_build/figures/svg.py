@@ -43,3 +43,25 @@ def line(x1: float, y1: float, x2: float, y2: float, css: str = "edge") -> str:
 
 def rect(x: float, y: float, w: float, h: float, css: str) -> str:
     return f'<rect x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}" class="{css}"/>'
+
+
+def polygon(points: list[tuple[float, float]], css: str) -> str:
+    """A closed shape through `points`, such as an arrowhead."""
+    coords = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
+    return f'<polygon points="{coords}" class="{css}"/>'
+
+
+#: Rough advance of one monospace character, per 1px of font size (DejaVu Sans Mono: 0.6).
+MONO_ADVANCE = 0.61
+
+
+def boxed_text(
+    x: float, y: float, content: str, css: str = "weight", size: float = 14, anchor: str = "middle"
+) -> list[str]:
+    """A monospace label on a box of the page colour, to sit on top of lines."""
+    width = len(content) * size * MONO_ADVANCE + 6
+    left = {"start": x - 3, "middle": x - width / 2, "end": x - width + 3}[anchor]
+    return [
+        rect(left, y - size * 0.65, width, size * 1.3, "label-bg"),
+        text(x, y, content, css, anchor),
+    ]
