@@ -78,7 +78,7 @@ def test_playground_is_committed_without_outputs_and_with_fixed_ids() -> None:
 @pytest.mark.parametrize("path", [*LESSONS, PLAYGROUND], ids=lambda p: p.stem)
 def test_notebooks_import_only_numpy_nnfs_ref_and_the_standard_library(path: Path) -> None:
     notebook = read(path) if path.suffix == ".ipynb" else lesson_notebook(path)
-    allowed = {"numpy", "nnfs_ref", *sys.stdlib_module_names}
+    allowed = {"numpy", "nnfs_ref", "nnfs", *sys.stdlib_module_names}
     for cell in notebook.cells:
         if cell.cell_type != "code":
             continue
