@@ -115,7 +115,7 @@ def test_a_broken_page_fails_the_build_and_pytest_naming_both_blocks(tmp_path: P
     )
     assert build.returncode != 0
     for expected in (
-        f"{LESSON.as_posix()}:51, block 'three-inputs' (pycon)",
+        f"{LESSON.as_posix()}:66, block 'three-inputs' (pycon)",
         "Expected:\n    2.4\nGot:\n    2.3",
         "block 'neuron-loop' (python): raised:",
         "ZeroDivisionError: division by zero",

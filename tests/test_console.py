@@ -97,3 +97,9 @@ def test_names_persist_between_prompts_in_the_given_namespace() -> None:
 def test_a_block_without_a_prompt_fails() -> None:
     result = run("1 + 1\n")
     assert result.failure == "a pycon block needs at least one `>>>` prompt"
+
+
+def test_the_bare_dots_line_that_ends_a_loop_is_shown() -> None:
+    result = run(">>> for i in range(2):\n...     print(i)\n...\n0\n1\n>>> 'after'\n'after'\n")
+    assert result.failure is None
+    assert result.shown.splitlines()[:3] == [">>> for i in range(2):", "...     print(i)", "..."]

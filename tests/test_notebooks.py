@@ -124,7 +124,7 @@ SAMPLE = r"""# Sample
     >>> total = 0
     ```
 
-=== "NumPy"
+===+ "NumPy"
 
     Text inside a tab.
 

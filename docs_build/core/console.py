@@ -43,13 +43,23 @@ def _verdict(example: doctest.Example, got: str, error: BaseException | None) ->
     return difference(example.source, example.want, got + format_exception(error))
 
 
+def _prompt_lines(lines: list[str], first: int) -> list[str]:
+    """The `>>>` line at `first` and the `...` lines after it, a bare `...` included."""
+    end = first + 1
+    while end < len(lines) and lines[end].lstrip().startswith("..."):
+        end += 1
+    return lines[first:end]
+
+
 def stray_text(text: str) -> list[str]:
     """Lines that doctest would drop: neither a prompt nor the output right under one."""
     problems = []
+    lines = text.splitlines()
     line = 1
     for piece in _PARSER.parse(text):
         if isinstance(piece, doctest.Example):
-            line = 1 + piece.lineno + piece.source.count("\n") + piece.want.count("\n")
+            line = 1 + piece.lineno + len(_prompt_lines(lines, piece.lineno))
+            line += piece.want.count("\n")
             continue
         for offset, content in enumerate(piece.split("\n")):
             if content.strip():
@@ -76,8 +86,7 @@ class Console(Kind):
         lines = code.splitlines()
         shown: list[str] = []
         for example in examples:
-            prompt_lines = example.source.count("\n") or 1
-            shown.extend(lines[example.lineno : example.lineno + prompt_lines])
+            shown.extend(_prompt_lines(lines, example.lineno))
             start = len(out.getvalue())
             error = _execute(example.source, namespace)
             got = out.getvalue()[start:]

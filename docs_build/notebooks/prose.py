@@ -19,7 +19,7 @@ import posixpath
 import re
 
 _CONTAINER = re.compile(
-    r'^(?P<kind>!!!|\?\?\?\+?|===)[ \t]*(?P<type>[\w-]*)[ \t]*(?:"(?P<title>[^"]*)")?'
+    r'^(?P<kind>!!!|\?\?\?\+?|===\+?)[ \t]*(?P<type>[\w-]*)[ \t]*(?:"(?P<title>[^"]*)")?'
 )
 _FENCE_LINE = re.compile(r"^(`{3,}|~{3,})")
 _INLINE = re.compile(
