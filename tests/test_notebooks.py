@@ -327,3 +327,13 @@ def test_built_playground_is_executed_with_a_download_link(built_site: BuiltSite
     assert [c.source for c in executed.cells] == [c.source for c in committed.cells]
     code = [c for c in executed.cells if c.cell_type == "code"]
     assert all(c.execution_count for c in code)  # the download has the outputs too
+
+
+def test_a_warning_written_on_the_page_does_not_fail_the_notebook(tmp_path: Path) -> None:
+    page = (
+        '```pycon exec="on" id="warns"\n>>> import numpy as np\n>>> np.log(np.array([0.0]))\n'
+        "<stdin>:1: RuntimeWarning: divide by zero encountered in log\narray([-inf])\n```\n"
+    )
+    assert run_and_compare(page_notebook(page), tmp_path) == []
+    wrong = page.replace("array([-inf])", "array([0.])")
+    assert len(run_and_compare(page_notebook(wrong), tmp_path)) == 1
