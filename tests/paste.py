@@ -1,0 +1,136 @@
+"""What a reader gets when they paste a page's blocks into the interactive Python prompt.
+
+A reader follows one session of a page, and on a page with tabs one tab: the
+blocks of the session outside any tab, plus those of the tab they chose.
+`readers` lists those paths. `pasted` gives the lines a reader sends to the
+prompt for a block, either as the copy button gives them or as the page
+shows them (typed after each `>>>` and `...`). `DRIVER` feeds the lines to
+`code.InteractiveConsole` one by one, as a terminal would, and prints what the
+prompt printed for each block, as JSON. Hidden lines and figure blocks are
+left out: the reader sees neither.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docs_build.core.block import HIDE
+from docs_build.core.fences import Fence
+
+_TRUE = {"on", "yes", "true", "1"}
+_PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
+
+
+@dataclass(frozen=True)
+class Reader:
+    """One path through a page: a session, in one tab (or in none)."""
+
+    session: str
+    tab: str | None
+    fences: list[Fence]
+
+
+def tab_of(text: str, fence: Fence) -> str | None:
+    """The label of the content tab a fence sits in (`=== "NumPy"`), if any."""
+    lines = text.splitlines()
+    opening = lines[fence.line - 1]
+    depth = len(opening) - len(opening.lstrip())
+    for line in reversed(lines[: fence.line - 1]):
+        if not line.strip():
+            continue
+        indent = len(line) - len(line.lstrip())
+        if indent < depth:
+            match = re.match(r'===[+!]*\s+"([^"]*)"', line.strip())
+            if match:
+                return match[1]
+            depth = indent
+            if depth == 0:
+                return None
+    return None
+
+
+def readers(text: str, fences: list[Fence]) -> list[Reader]:
+    """Every (session, tab) path through the page's executed, non-figure blocks."""
+    runnable = [
+        f for f in fences if f.executed and f.attributes.get("html", "").lower() not in _TRUE
+    ]
+    sessions: dict[str, list[Fence]] = {}
+    for fence in runnable:
+        sessions.setdefault(fence.session or f"\0{fence.block_id}", []).append(fence)
+    found = []
+    for session, members in sessions.items():
+        tabs = {fence.block_id: tab_of(text, fence) for fence in members}
+        labels = sorted({tab for tab in tabs.values() if tab is not None})
+        for label in labels or [None]:  # type: ignore[list-item]
+            chosen = [f for f in members if tabs[f.block_id] in (None, label)]
+            found.append(Reader(session.lstrip("\0"), label, chosen))
+    return found
+
+
+def pasted(fence: Fence, *, as_copied: bool) -> list[str]:
+    """The lines a reader sends to the prompt for one block."""
+    if fence.language != "pycon":
+        shown = "\n".join(line for line in fence.body.splitlines() if HIDE not in line)
+        return shown.strip("\n").splitlines()
+    lines: list[str] = []
+    previous = ""
+    for line in fence.body.splitlines():
+        match = _PROMPT.match(line)
+        if not match or HIDE in line:
+            continue
+        code = line[4:]
+        # The copy button ends an indented block with an empty line, as the REPL needs.
+        if (
+            as_copied
+            and match[1] == ">>>"
+            and previous == "..."
+            and lines
+            and lines[-1][:1].isspace()
+        ):
+            lines.append("")
+        lines.append(code)
+        previous = match[1]
+    return lines
+
+
+#: Feeds BLOCKS (a list of lists of lines) to an interactive console, as typed.
+DRIVER = """
+import code, contextlib, io, json
+console = code.InteractiveConsole(filename="<stdin>")
+printed = []
+for lines in BLOCKS:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+        more = False
+        for line in lines:
+            more = console.push(line)
+        if more:  # the reader presses Enter once more to end a block
+            console.push("")
+    printed.append(out.getvalue())
+print(json.dumps(printed))
+"""
+
+
+def driver(blocks: list[list[str]]) -> str:
+    return f"BLOCKS = {blocks!r}\n{DRIVER}"
+
+
+_TRACEBACK = re.compile(r"^Traceback \(most recent call last\):\n(?:[ \t].*\n)*", re.MULTILINE)
+#: A warning and the source line Python quotes under it, if any.
+_WARNING = re.compile(r"^\S+:\d+: (\w*Warning: .*)\n(?:[ \t]+.*\n)?", re.MULTILINE)
+
+
+def comparable(output: str) -> str:
+    """Output with each traceback cut to its header and exception line, and each
+    warning to its category and message: frames, file names and line numbers
+    differ between a script and the prompt."""
+    output = _TRACEBACK.sub("Traceback (most recent call last):\n", output.rstrip("\n") + "\n")
+    return _WARNING.sub(r"\1\n", output)
+
+
+def shown_output(fence: Fence, shown: str) -> str:
+    """What the page shows a block printed: a transcript without its prompt lines."""
+    if fence.language != "pycon":
+        return shown
+    return "".join(f"{line}\n" for line in shown.splitlines() if not _PROMPT.match(line))

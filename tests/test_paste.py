@@ -1,0 +1,144 @@
+"""Every block of the site pastes into the interactive Python prompt and prints what the page shows.
+
+For each page, each reader's path (a session, in one tab) is pasted in page
+order into one interactive console, once as the copy button gives the code
+and once as the page shows it, and what the prompt prints for each block must
+match what the page shows for it. Also: no source line of a fence is longer
+than 72 characters, so no code is cut at a desktop width.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from docs_build.core.engine import Engine
+from docs_build.core.fences import Fence, find_fences
+from docs_build.core.kinds import KINDS
+from tests.paste import comparable, driver, pasted, readers, shown_output, tab_of
+from tests.sitebuild import ROOT
+
+PAGES = sorted((ROOT / "docs").rglob("*.md"))
+MAX_LINE = 72
+
+
+@pytest.fixture(scope="module")
+def engine() -> Iterator[Engine]:
+    engine = Engine(ROOT)
+    yield engine
+    engine.close()
+
+
+def pasting(engine: Engine, page: str, fences: list[Fence], *, as_copied: bool) -> list[str]:
+    """What one interactive console printed for each of `fences`."""
+    blocks = [pasted(fence, as_copied=as_copied) for fence in fences]
+    runner = Fence("python", {"exec": "on", "id": "paste"}, driver(blocks), 0, 0, 1)
+    outcome = engine.run(f"{page} (pasted)", runner, check_rules=False)
+    engine.end_page(f"{page} (pasted)")
+    assert outcome.failure is None, outcome.failure
+    printed: list[str] = json.loads(outcome.shown.splitlines()[-1])
+    return printed
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.relative_to(ROOT / "docs").as_posix())
+def test_every_block_pastes_and_prints_what_the_page_shows(engine: Engine, path: Path) -> None:
+    page = path.relative_to(ROOT).as_posix()
+    text = path.read_text()
+    fences = [f for f in find_fences(text) if f.executed and f.language in KINDS]
+    shown = {}
+    for fence in fences:
+        outcome = engine.run(page, fence)
+        assert outcome.failure is None, outcome.failure
+        shown[fence.block_id] = shown_output(fence, outcome.shown)
+    engine.end_page(page)
+    problems = []
+    for reader in readers(text, fences):
+        variants = [True, False]
+        if all(pasted(f, as_copied=True) == pasted(f, as_copied=False) for f in reader.fences):
+            variants = [True]  # copied and typed are the same lines: one paste says it all
+        for as_copied in variants:
+            printed = pasting(engine, page, reader.fences, as_copied=as_copied)
+            for fence, got in zip(reader.fences, printed, strict=True):
+                if comparable(got) != comparable(shown[fence.block_id]):
+                    how = "copied" if as_copied else "typed as shown"
+                    tab = f", tab {reader.tab!r}" if reader.tab else ""
+                    problems.append(
+                        f"{page}:{fence.line}, {fence.name} ({how}{tab}): the prompt printed\n"
+                        f"{got}\nbut the page shows\n{shown[fence.block_id]}"
+                    )
+    assert not problems, "\n\n".join(problems)
+
+
+def shows_code(fence: Fence) -> bool:
+    """A console block shows its code; a script block only with `source=`."""
+    return KINDS[fence.language].transcript or "source" in fence.attributes
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.relative_to(ROOT / "docs").as_posix())
+def test_no_source_line_is_longer_than_72_characters(path: Path) -> None:
+    long = [
+        f"{path.relative_to(ROOT).as_posix()}:{fence.line}, {fence.name}: {line!r}"
+        for fence in find_fences(path.read_text())
+        if fence.language in KINDS and fence.executed and shows_code(fence)
+        for line in pasted(fence, as_copied=False)
+        if len(line) > MAX_LINE
+    ]
+    assert not long, f"source lines over {MAX_LINE} characters:\n" + "\n".join(long)
+
+
+TABS = """\
+Text
+
+=== "Plain Python"
+
+    ```pycon exec="on" session="a" id="plain"
+    >>> 1
+    1
+    ```
+
+=== "NumPy"
+
+    !!! note
+        ```pycon exec="on" session="a" id="numpy"
+        >>> 2
+        2
+        ```
+
+```pycon exec="on" session="a" id="after"
+>>> 3
+3
+```
+"""
+
+
+def test_blocks_are_grouped_by_session_and_tab() -> None:
+    fences = find_fences(TABS)
+    assert [tab_of(TABS, f) for f in fences] == ["Plain Python", "NumPy", None]
+    paths = {(r.tab, tuple(f.block_id for f in r.fences)) for r in readers(TABS, fences)}
+    assert paths == {("NumPy", ("numpy", "after")), ("Plain Python", ("plain", "after"))}
+
+
+def test_a_loop_without_its_closing_dots_fails_when_typed_but_not_when_copied(
+    engine: Engine,
+) -> None:
+    text = '```pycon exec="on" id="loop"\n>>> for i in range(2):\n...     print(i)\n>>> i\n1\n```\n'
+    (fence,) = find_fences(text)
+    copied = pasting(engine, "docs/t.md", [fence], as_copied=True)
+    typed = pasting(engine, "docs/t.md", [fence], as_copied=False)
+    assert copied == ["0\n1\n1\n"]
+    assert "SyntaxError" in typed[0]
+
+
+def test_a_script_whose_loop_runs_into_the_next_line_fails_when_pasted(engine: Engine) -> None:
+    text = (
+        '```python exec="on" id="s"\n'
+        "total = 0\nfor i in range(3):\n    total += i\nprint(total)\n```\n"
+    )
+    (fence,) = find_fences(text)
+    (printed,) = pasting(engine, "docs/t.md", [fence], as_copied=True)
+    assert "SyntaxError" in printed
+    fixed = find_fences(text.replace("total += i\n", "total += i\n\n"))
+    assert pasting(engine, "docs/t.md", fixed, as_copied=True) == ["3\n"]
