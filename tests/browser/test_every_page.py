@@ -156,3 +156,27 @@ def test_what_is_copied_runs_in_python_and_prints_what_the_page_shows(
     assert run.returncode == 0, run.stderr
     assert "Traceback" not in run.stderr, run.stderr
     assert run.stdout.splitlines() == outputs
+
+
+MIN_FIGURE_TEXT = 11  # CSS px on a 375 px phone
+
+
+def test_figure_text_is_readable_on_a_phone(visits: list[Visit]) -> None:
+    small = [
+        f"{where(visit)}: {figure['label'][:60]!r}: {figure['smallestText']:.1f} px"
+        for visit in of(visits, "phone")
+        for figure in visit.report["figures"]
+        if figure["smallestText"] is not None and figure["smallestText"] < MIN_FIGURE_TEXT
+    ]
+    assert not small, f"figure text under {MIN_FIGURE_TEXT} px at {PHONE_WIDTH} px:\n" + "\n".join(
+        small
+    )
+
+
+def test_no_copy_button_covers_code(visits: list[Visit]) -> None:
+    covered = [
+        f"{where(visit)}: {first_line!r}"
+        for visit in visits
+        for first_line in visit.report["coveredCode"]
+    ]
+    assert not covered, "copy buttons on top of code:\n" + "\n".join(covered)

@@ -54,3 +54,22 @@ def test_the_palette_toggle_switches_and_survives_a_reload(page: Page, site: Sit
     expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "default")
     page.reload(wait_until="load")
     assert scheme(page) == "default"
+
+
+SELECTED_TABS = """() => Array.from(document.querySelectorAll(".tabbed-set")).map((set) => {
+  const inputs = Array.from(set.querySelectorAll(":scope > input"));
+  const index = inputs.findIndex((input) => input.checked);
+  return set.querySelectorAll(":scope > .tabbed-labels > label")[index].innerText.trim();
+})"""
+
+
+def test_tabs_follow_the_readers_choice_across_the_site(page: Page, site: Site) -> None:
+    open_page(page, site, "part1/numpy-neuron-layer/")
+    chosen = page.evaluate(SELECTED_TABS)
+    assert chosen, "the NumPy lesson has no tabs"
+    assert set(chosen) == {"NumPy"}, f"a NumPy lesson opens on its NumPy tabs: {chosen}"
+    page.locator(".tabbed-labels > label", has_text="Plain Python").first.click()
+    # Linked tabs: every set of the page switches with the one clicked.
+    page.wait_for_function(f"() => ({SELECTED_TABS})().every(t => t === 'Plain Python')")
+    open_page(page, site, "part1/batches/")  # another lesson: the stored choice wins
+    assert set(page.evaluate(SELECTED_TABS)) == {"Plain Python"}
