@@ -11,10 +11,13 @@
     });
   }
 
-  // A display formula or a table wider than the screen scrolls sideways: make
-  // it reachable from the keyboard, as Material does for wide code blocks.
+  // A display formula, a table or a code block wider than the screen scrolls
+  // sideways: make it reachable from the keyboard. Material does it for code
+  // once, at load; this also follows a resize (a phone turned, a window
+  // narrowed).
   function fixWideFormulas() {
-    document.querySelectorAll(".math-block, .md-typeset__scrollwrap, .highlight-ipynb").forEach(function (block) {
+    var wide = ".math-block, .md-typeset__scrollwrap, .highlight-ipynb, .md-typeset pre > code";
+    document.querySelectorAll(wide).forEach(function (block) {
       if (block.scrollWidth > block.clientWidth) {
         block.setAttribute("tabindex", "0");
       } else {

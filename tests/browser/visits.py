@@ -1,16 +1,16 @@
 """Load every page of the site, a few at a time, and record what three readers see.
 
-Each page is loaded once (Playwright's async API, several pages side by side),
-then looked at in the light palette and in the dark palette (switched with
-Material's own toggle) on a desktop screen, and on a 375 px phone screen (the
-same page, resized): axe-core runs in each setting. The load records every
+Each page is loaded on a desktop screen (Playwright's async API, several pages
+side by side) and looked at in the light palette, then in the dark palette
+(switched with Material's own toggle, as a reader does), and loaded again on a
+375 px phone screen; axe-core runs in each setting. Each load records every
 request and console error; the light setting also records the formulas, the
-figures and what each console block's copy button copies; the phone setting
+figures and what each console block's copy button copies; every setting
 records the page width, the figures' text sizes and whether a copy button
 covers code. The tests then check one kind of finding each, over all pages at
 once. No fixed waits: a page is ready when it has loaded and its fonts are
-ready, and transitions are switched off, so a palette switch or a resize takes
-effect at once.
+ready, and transitions are switched off, so a palette switch takes effect at
+once.
 """
 
 from __future__ import annotations
@@ -90,37 +90,50 @@ document.addEventListener("DOMContentLoaded", () => {
 SWITCH_PALETTE = """(scheme) => {
   if (document.body.getAttribute("data-md-color-scheme") === scheme) return;
   const name = scheme === "slate" ? "Switch to dark mode" : "Switch to light mode";
-  Array.from(document.querySelectorAll(`label[title="${name}"]`))
-    .find((label) => label.checkVisibility()).click();
+  const labels = Array.from(document.querySelectorAll(`label[title="${name}"]`));
+  (labels.find((label) => label.checkVisibility()) || labels[0]).click();
 }"""
 
 
-async def _visit(context: BrowserContext, axe: Axe, url: str, path: str) -> list[Visit]:
-    """Load one page, then look at it in each setting in turn (one load, three readers)."""
-    visits = {setting.name: Visit(page=path, setting=setting.name) for setting in SETTINGS}
+async def _load(context: BrowserContext, url: str, visit: Visit) -> Page:
+    """Open `url`, recording every request and console error into `visit`."""
     page = await context.new_page()
-    page.on("request", lambda request: visits["light"].requests.append(request.url))
+    page.on("request", lambda request: visit.requests.append(request.url))
 
     def on_console(message: ConsoleMessage) -> None:
         if message.type == "error":
-            visits["light"].console_errors.append(f"{message.text} ({message.location})")
+            visit.console_errors.append(f"{message.text} ({message.location})")
 
     page.on("console", on_console)
     await page.goto(url, wait_until="load")
     await page.evaluate("document.fonts.ready.then(() => true)")
-    for setting in SETTINGS:
-        visit = visits[setting.name]
-        await page.set_viewport_size({"width": setting.width, "height": setting.height})
-        await page.evaluate(
-            SWITCH_PALETTE, "slate" if setting.color_scheme == "dark" else "default"
-        )
-        visit.report = await page.evaluate(REPORT, setting.name)
-        results = await axe.run(page, options={"resultTypes": ["violations"]})
-        visit.violations = results.response["violations"]
+    return page
+
+
+async def _look(page: Page, axe: Axe, visit: Visit) -> None:
+    visit.report = await page.evaluate(REPORT, visit.setting)
+    results = await axe.run(page, options={"resultTypes": ["violations"]})
+    visit.violations = results.response["violations"]
+
+
+async def _visit(
+    desktop: BrowserContext, phone: BrowserContext, axe: Axe, url: str, path: str
+) -> list[Visit]:
+    """One page as three readers see it: loaded on a desktop, in the light palette then
+    in the dark one (Material's toggle), and loaded on a phone."""
+    light, dark, small = (Visit(page=path, setting=s.name) for s in SETTINGS)
+    page = await _load(desktop, url, light)
+    await _look(page, axe, light)
+    await page.evaluate(SWITCH_PALETTE, "slate")
+    await _look(page, axe, dark)
+    await page.evaluate(SWITCH_PALETTE, "default")
     # Last: each copy opens Material's "Copied" dialog.
-    visits["light"].report["copies"] = await _copies(page)
+    light.report["copies"] = await _copies(page)
     await page.close()
-    return list(visits.values())
+    page = await _load(phone, url, small)
+    await _look(page, axe, small)
+    await page.close()
+    return [light, dark, small]
 
 
 async def _copies(page: Page) -> list[tuple[str, str]]:
@@ -166,17 +179,21 @@ async def _visit_all(chromium: str, flags: list[str], base: str, pages: list[str
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=chromium, args=flags)
         axe = Axe()
-        context = await browser.new_context(
-            color_scheme="light",
-            viewport={"width": 1280, "height": 800},
-            service_workers="block",
-        )
-        await context.add_init_script(RECORD_COPIES + NO_TRANSITIONS)
-        await context.route("**/*", stay_local)
+        contexts = {}
+        for setting in (SETTINGS[0], SETTINGS[2]):
+            context = await browser.new_context(
+                color_scheme=setting.color_scheme,
+                viewport={"width": setting.width, "height": setting.height},
+                service_workers="block",
+            )
+            await context.add_init_script(RECORD_COPIES + NO_TRANSITIONS)
+            await context.route("**/*", stay_local)
+            contexts[setting.name] = context
 
         async def one(path: str) -> None:
             async with gate:
-                visits.extend(await _visit(context, axe, base + path, path))
+                found = await _visit(contexts["light"], contexts["phone"], axe, base + path, path)
+                visits.extend(found)
 
         await asyncio.gather(*(one(path) for path in pages))
         await browser.close()
