@@ -121,10 +121,11 @@ def zip_folder(folder: Path, target: Path, prefix: str, epoch: int) -> Path:
     date = (year, month, day, hour, minute, second)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    files = {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()}
     with zipfile.ZipFile(partial, "w") as archive:
-        for path in files:
-            info = zipfile.ZipInfo(f"{prefix}/{path.relative_to(folder).as_posix()}", date)
+        for name in sorted(files):
+            path = files[name]
+            info = zipfile.ZipInfo(f"{prefix}/{name}", date)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 3  # Unix, whatever builds it
@@ -146,12 +147,14 @@ def mkdocs_build(config: Path, site: Path, env: dict[str, str] | None = None) ->
 def build_offline(root: Path, dist: Path) -> Path:
     """Build the offline copy of the site (mkdocs-offline.yml) and zip it into `dist`."""
     commit = commit_of(root)
+    epoch = source_date_epoch(commit)
     with tempfile.TemporaryDirectory(prefix="nnfs-offline-") as scratch:
         version = build_dists(root, Path(scratch) / "dists", commit).version
         site = Path(scratch) / "site"
-        mkdocs_build(root / OFFLINE_CONFIG, site)
+        # MkDocs dates the sitemap from SOURCE_DATE_EPOCH when set: the commit's date.
+        mkdocs_build(root / OFFLINE_CONFIG, site, {"SOURCE_DATE_EPOCH": str(epoch)})
         name = offline_zip_name(version, commit)
-        return zip_folder(site, dist / name, name.removesuffix(".zip"), source_date_epoch(commit))
+        return zip_folder(site, dist / name, name.removesuffix(".zip"), epoch)
 
 
 def print_page_of(site: Path) -> Path:
