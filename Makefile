@@ -22,8 +22,20 @@ serve: $(STAMP)  ## Build the site and serve it at http://127.0.0.1:8000 with li
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
 .PHONY: build
-build: $(STAMP)  ## Build the site strictly into site/ (a failed build leaves site/ as it was)
-	$(BIN)/python -m docs_build.site.safe_build site
+build: offline  ## Build the site strictly into site/, with the offline zip (a failed build leaves site/ as it was)
+	DIST_DIR=dist $(BIN)/python -m docs_build.site.safe_build site
+
+.PHONY: wheel
+wheel: $(STAMP)  ## Build nnfs_ref's wheel and sdist into dist/ (no download; the same commit, the same bytes)
+	$(BIN)/python -m docs_build.site.release wheel dist
+
+.PHONY: offline
+offline: $(STAMP)  ## Build the offline copy (mkdocs-offline.yml, opens from file://) as dist/*.zip
+	$(BIN)/python -m docs_build.site.release offline dist
+
+.PHONY: pdf
+pdf: $(STAMP)  ## Print the book page of site/ (after make build) to dist/*.pdf with headless Chromium
+	$(BIN)/python -m docs_build.site.release pdf site dist
 
 .PHONY: lint
 lint: $(STAMP)  ## Run ruff and mypy --strict
@@ -60,8 +72,8 @@ lock:  ## Re-resolve the toolchain to its newest versions and rewrite constraint
 	@echo "constraints.txt updated; run 'make test' and commit it."
 
 .PHONY: clean
-clean:  ## Remove the built site and caches (keeps .venv)
-	rm -rf site .pytest_cache .mypy_cache .ruff_cache .hypothesis
+clean:  ## Remove the built site, dist/ and caches (keeps .venv)
+	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
 
 .PHONY: help
 help:  ## List the targets

@@ -36,7 +36,14 @@ def copy_project(tmp: Path) -> Path:
     """A throwaway copy of the site's sources, safe to break."""
     project = tmp / "project"
     project.mkdir()
-    for name in ("mkdocs.yml", "pyproject.toml", "conftest.py"):
+    for name in (
+        "mkdocs.yml",
+        "mkdocs-offline.yml",
+        "pyproject.toml",
+        "conftest.py",
+        "README.md",
+        "LICENSE",
+    ):
         shutil.copy(ROOT / name, project / name)
     for name in ("docs", "docs_build", "nnfs_ref", "overrides"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -29,10 +29,15 @@ PINNED = re.compile(
 )
 USES_LINE = re.compile(r"^\s*(?:-\s+)?uses\s*:")
 
-# A permission may be `write` only on a job that runs one of these actions.
+# A permission may be `write` only on a job that runs one of these actions...
 ALLOWED_WRITES: dict[str, frozenset[str]] = {
     "pages": frozenset({"actions/deploy-pages"}),
-    "id-token": frozenset({"actions/deploy-pages", "pypa/gh-action-pypi-publish"}),
+    "id-token": frozenset({"actions/deploy-pages"}),
+}
+# ... or one of these commands (a line of a `run:`): uv uploads to PyPI with
+# trusted publishing, exchanging the job's OIDC token itself.
+ALLOWED_WRITE_COMMANDS: dict[str, frozenset[str]] = {
+    "id-token": frozenset({"uv publish --trusted-publishing always dist/*"}),
 }
 LEVELS = {"read", "write", "none"}
 
@@ -108,10 +113,16 @@ def permission_problems(text: str) -> list[str]:
             problems.append(f"job {name}: permissions must be a mapping, got {granted!r}")
             continue
         used = {action_name(step["uses"]) for step in steps(job) if "uses" in step}
+        commands = {
+            line.strip() for step in steps(job) for line in str(step.get("run", "")).splitlines()
+        }
         for scope, level in granted.items():
+            needed = used & ALLOWED_WRITES.get(scope, frozenset()) or commands & (
+                ALLOWED_WRITE_COMMANDS.get(scope, frozenset())
+            )
             if level not in LEVELS:
                 problems.append(f"job {name}: {scope}: {level!r} is not read, write or none")
-            elif level == "write" and not used & ALLOWED_WRITES.get(scope, frozenset()):
+            elif level == "write" and not needed:
                 problems.append(f"job {name}: {scope}: write is not needed by its actions")
     return problems
 
@@ -193,8 +204,12 @@ def test_pages_tests_builds_and_deploys_one_at_a_time() -> None:
     assert pages["concurrency"] == {"group": "pages", "cancel-in-progress": False}
     [test_step] = runs(pages, "make test")
     assert test_step["env"]["CI"] == "true"
-    for target in ("make offline", "make build", "make pdf"):
+    for target in ("make build", "make pdf"):  # make build runs make offline first
         assert runs(pages, target), target
+    build = steps(jobs(pages)["build"])
+    order = [i for target in ("make test", "make build", "make pdf") for i, step in
+             enumerate(build) if target in str(step.get("run", "")).splitlines()]  # fmt: skip
+    assert order == sorted(order), "test, then build (with the offline zip), then print"
     used = {action_name(uses) for uses in uses_values(pages)}
     assert {
         "actions/configure-pages",
@@ -214,7 +229,9 @@ def test_pages_takes_the_site_url_from_configure_pages() -> None:
     assert action_name(ids["pages"]["uses"]) == "actions/configure-pages"
     setter = next(step for step in build if "SITE_URL=" in str(step.get("run", "")))
     assert setter["env"]["BASE_URL"] == "${{ steps.pages.outputs.base_url }}"
-    first_make = next(i for i, step in enumerate(build) if "make offline" in str(step.get("run")))
+    assert "REPO_URL=${SERVER_URL}/${REPOSITORY}" in setter["run"]
+    assert setter["env"]["REPOSITORY"] == "${{ github.repository }}"
+    first_make = next(i for i, step in enumerate(build) if "make build" in str(step.get("run")))
     assert build.index(setter) < first_make, "SITE_URL is set before the builds"
 
 
@@ -225,8 +242,17 @@ def test_release_publishes_with_trusted_publishing_on_a_version_tag() -> None:
     publish = jobs(release)["publish"]
     assert publish["permissions"] == {"id-token": "write"}
     assert publish["environment"]["name"] == "pypi"
-    assert "pypa/gh-action-pypi-publish" in {action_name(uses) for uses in uses_values(release)}
-    assert not any("password" in step.get("with", {}) for step in steps(publish))
+    # uv's own trusted publishing, at a pinned version; no token, no password.
+    [upload] = runs(release, "uv publish --trusted-publishing always dist/*")
+    assert "python -m pip install uv==0.13.9" in upload["run"].splitlines()
+    assert upload in steps(publish)
+    assert "pypa/gh-action-pypi-publish" not in {action_name(u) for u in uses_values(release)}
+    text = (WORKFLOWS / "release.yml").read_text()
+    assert "password" not in text
+    assert "secrets." not in text
+    # Only the publish job may request an OIDC token.
+    others = {name: job.get("permissions", {}) for name, job in jobs(release).items()}
+    assert [n for n, p in others.items() if p.get("id-token") == "write"] == ["publish"]
 
 
 # The checks can fail: broken workflows and what each check says about them.
@@ -284,6 +310,20 @@ def test_a_missing_time_limit_is_reported() -> None:
     assert timeout_problems(bad) == ["job a: no positive timeout-minutes"]
 
 
+def test_id_token_write_is_allowed_for_uv_trusted_publishing() -> None:
+    publishing = (
+        GOOD.replace(
+            "    timeout-minutes: 5\n",
+            "    timeout-minutes: 5\n    permissions:\n      id-token: write\n",
+        )
+        + "      - run: uv publish --trusted-publishing always dist/*\n"
+    )
+    assert permission_problems(publishing) == []
+    assert permission_problems(publishing.replace("always", "never")) == [
+        "job a: id-token: write is not needed by its actions"
+    ]
+
+
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
@@ -317,6 +357,12 @@ def test_a_missing_time_limit_is_reported() -> None:
             "    timeout-minutes: 5\n",
             "    timeout-minutes: 5\n    permissions:\n      pages: write\n",
             "job a: pages: write is not needed by its actions",
+        ),
+        (
+            # id-token: write is allowed next to uv's trusted publishing, not elsewhere.
+            "    timeout-minutes: 5\n",
+            "    timeout-minutes: 5\n    permissions:\n      id-token: write\n",
+            "job a: id-token: write is not needed by its actions",
         ),
     ],
 )

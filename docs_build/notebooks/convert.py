@@ -41,8 +41,8 @@ from docs_build.notebooks.prose import (
 
 #: One wording everywhere (index.md, reference.md, notebooks.md, the playground).
 INSTALL = (
-    "`nnfs_ref` is not on PyPI: clone the site's repository and run `pip install .` "
-    "in its folder (this brings NumPy too)."
+    "`nnfs_ref` installs with one `pip install` of the wheel the site publishes: the "
+    "site's page “Get nnfs_ref” gives the command (pip brings NumPy too)."
 )
 _MARKER = re.compile(r"\x00(\d+)\x00")
 #: `notebook="skip"` on a fence: it needs the site's own files, leave it out.

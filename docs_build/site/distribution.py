@@ -1,0 +1,278 @@
+"""MkDocs hooks (listed in mkdocs.yml): what a reader can take away, and where it came from.
+
+- `on_config`: the commit the site is built from and the versions of Python
+  and NumPy that compute its outputs, for the footer (overrides/partials/footer.html).
+- `on_files`: nnfs_ref's wheel and sdist, built from this tree
+  (`docs_build.site.release`), as generated files under downloads/; in the
+  hosted build, also the offline copy's zip when `DIST_DIR` names the folder
+  `make offline` wrote it to (`make build` does).
+- `on_page_markdown`: fill the placeholders of the download page (the pip
+  command, the files and their SHA-256, the dependencies) and the offline
+  link, wherever `<!-- offline-copy -->` stands.
+- `on_post_build`: the printable book (mkdocs-print-site-plugin's print page)
+  gets every exercise's solution open and a label above every tab's panel.
+
+Nothing is typed in by hand: every number on the download page is computed
+from the files this build publishes.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+import re
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from docs_build.site.provenance import Commit, commit_of, versions
+from docs_build.site.release import (
+    PRINT_PAGE,
+    Dists,
+    build_dists,
+    offline_zip_name,
+    print_page_of,
+)
+
+log = logging.getLogger("mkdocs.plugins.docs_build.distribution")
+
+#: Where the files for download go in the site.
+DOWNLOADS = "downloads"
+#: The folder holding the offline zip to publish (`make build` sets it to dist).
+DIST_VARIABLE = "DIST_DIR"
+#: Placeholders a page may hold.
+INSTALL_MARKER = "<!-- nnfs-ref-install -->"
+FILES_MARKER = "<!-- nnfs-ref-files -->"
+OFFLINE_MARKER = "<!-- offline-copy -->"
+PRINT_MARKER = "<!-- print-book -->"
+
+
+@dataclass
+class State:
+    """What this build publishes (reset by every build, including each rebuild of serve)."""
+
+    commit: Commit = field(default_factory=lambda: Commit(None))
+    offline: bool = False  # this is the offline copy (Material's offline plugin is on)
+    dists: Dists | None = None
+    offline_zip: Path | None = None
+    scratch: tempfile.TemporaryDirectory[str] | None = None
+
+
+STATE = State()
+
+
+def project_root(config: Any) -> Path:
+    return Path(config["config_file_path"]).resolve().parent
+
+
+def is_offline(config: Any) -> bool:
+    plugin = config["plugins"].get("material/offline") or config["plugins"].get("offline")
+    return bool(plugin is not None and plugin.config.enabled)
+
+
+def on_config(config: Any) -> Any:
+    """Record the commit and the versions; the footer shows them on every page."""
+    root = project_root(config)
+    STATE.commit = commit_of(root)
+    STATE.offline = is_offline(config)
+    repository = str(config["extra"].get("repository") or "").rstrip("/")
+    config["extra"]["repository"] = repository
+    config["extra"]["build"] = {
+        "commit": STATE.commit.label,
+        "commit_url": f"{repository}/commit/{STATE.commit.sha}" if STATE.commit.sha else "",
+        **versions(),
+    }
+    return config
+
+
+def on_files(files: Any, config: Any) -> Any:
+    """Build nnfs_ref's wheel and sdist; add them, and the offline zip, to the site."""
+    root = project_root(config)
+    if STATE.scratch is not None:
+        STATE.scratch.cleanup()
+    STATE.scratch = tempfile.TemporaryDirectory(prefix="nnfs-downloads-")
+    try:
+        dists = build_dists(root, Path(STATE.scratch.name), STATE.commit)
+    except RuntimeError as error:
+        raise PluginError(str(error)) from error
+    STATE.dists = dists
+    for dist in (dists.wheel, dists.sdist):
+        files.append(
+            File.generated(config, f"{DOWNLOADS}/{dist.name}", abs_src_path=str(dist.path))
+        )
+    STATE.offline_zip = None
+    folder = os.environ.get(DIST_VARIABLE)
+    if folder and not STATE.offline:
+        name = offline_zip_name(dists.version, STATE.commit)
+        found = (root / folder / name).resolve()
+        if not found.is_file():
+            raise PluginError(
+                f"{DIST_VARIABLE}={folder}, but {found} does not exist: "
+                "run `make offline` first (`make build` does)"
+            )
+        STATE.offline_zip = found
+        files.append(File.generated(config, f"{DOWNLOADS}/{name}", abs_src_path=str(found)))
+    return files
+
+
+def _relative(target: str, page: str) -> str:
+    return posixpath.relpath(target, posixpath.dirname(page) or ".")
+
+
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
+
+
+def _site_url(config: Any) -> str:
+    url = str(config["site_url"] or "")
+    return url if url.endswith("/") else url + "/"
+
+
+def install_markdown(dists: Dists, config: Any) -> str:
+    """The pip command with the wheel's address on the hosted site, and what it needs."""
+    url = f"{_site_url(config)}{DOWNLOADS}/{dists.wheel.name}"
+    if not dists.requires:
+        needs = "It depends on no other package."
+    elif len(dists.requires) == 1:
+        needs = (
+            f"It depends on one package only, `{dists.requires[0]}`, "
+            "which pip installs with it if you do not have it yet."
+        )
+    else:
+        listed = ", ".join(f"`{requirement}`" for requirement in dists.requires)
+        needs = f"It depends on {listed}, which pip installs with it."
+    python = f"Python {dists.requires_python}" if dists.requires_python else "Python"
+    return (
+        f"```sh\npip install {url}\n```\n\n"
+        f"That is `nnfs_ref` {dists.version}, for {python}. {needs}"
+    )
+
+
+def files_markdown(dists: Dists, page: str) -> str:
+    """A table of the files for download: link, size and SHA-256."""
+    rows = [
+        ("Wheel (what pip installs)", dists.wheel),
+        ("Source distribution", dists.sdist),
+    ]
+    lines = ["| File | Size | SHA-256 |", "| --- | --- | --- |"]
+    for what, dist in rows:
+        href = _relative(f"{DOWNLOADS}/{dist.name}", page)
+        lines.append(
+            f"| {what}: [`{dist.name}`]({href}) | {_size(dist.path)} | `{dist.sha256}` |"
+        )
+    return "\n".join(lines)
+
+
+def offline_markdown(page: str) -> str:
+    """The offline copy's link, or why this build has none."""
+    if STATE.offline:
+        return (
+            "You are reading the offline copy: it opens from your disk, with no network. "
+            "The hosted site has the newest one."
+        )
+    if STATE.offline_zip is None:
+        return (
+            "This build of the site has no offline copy (`make offline`, then `make build`, "
+            "adds it; the published site always has one)."
+        )
+    name = STATE.offline_zip.name
+    href = _relative(f"{DOWNLOADS}/{name}", page)
+    return (
+        f"[Download the offline copy of the whole site]({href}){{ download=\"{name}\" }} "
+        f"(`{name}`, {_size(STATE.offline_zip)}): unzip it and open `index.html` in your "
+        "browser. It works with no network, search included, and holds the `nnfs_ref` wheel."
+    )
+
+
+def print_markdown(page: str, config: Any) -> str:
+    """The link to the printable book (written after the build, so a plain HTML link)."""
+    target = f"{PRINT_PAGE}/" if config["use_directory_urls"] else f"{PRINT_PAGE}.html"
+    base = posixpath.dirname(page)
+    if config["use_directory_urls"] and not page.endswith("index.md"):
+        base = posixpath.join(base, posixpath.splitext(posixpath.basename(page))[0])
+    href = posixpath.relpath(target, base or ".") + ("/" if target.endswith("/") else "")
+    return (
+        f'<p><a href="{href}">The whole book</a> puts every lesson on one page, in reading '
+        "order, with the code of every tab and every solution shown: print it from your "
+        "browser, or save it as a PDF.</p>"
+    )
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Any, **_: Any) -> str:
+    page_path = page.file.src_uri
+    if STATE.dists is not None:
+        if INSTALL_MARKER in markdown:
+            markdown = markdown.replace(INSTALL_MARKER, install_markdown(STATE.dists, config))
+        if FILES_MARKER in markdown:
+            markdown = markdown.replace(FILES_MARKER, files_markdown(STATE.dists, page_path))
+    if OFFLINE_MARKER in markdown:
+        markdown = markdown.replace(OFFLINE_MARKER, offline_markdown(page_path))
+    if PRINT_MARKER in markdown:
+        markdown = markdown.replace(PRINT_MARKER, print_markdown(page_path, config))
+    return markdown
+
+
+# The printable book -----------------------------------------------------------
+
+_TABBED_SET = re.compile(r'<div class="tabbed-set[^"]*"[^>]*>')
+_LABELS = re.compile(r'<div class="tabbed-labels">(.*?)</div>', re.DOTALL)
+_LABEL = re.compile(r"<label[^>]*>(.*?)</label>", re.DOTALL)
+_BLOCK = '<div class="tabbed-block">'
+_DETAILS = re.compile(r"<details(?![^>]*\bopen\b)")
+
+
+def label_tabs(html: str) -> str:
+    """Put each tab's label above its panel, so a printout shows every panel with its name."""
+    out: list[str] = []
+    position = 0
+    for match in _TABBED_SET.finditer(html):
+        if match.start() < position:
+            continue  # a set nested in one already labelled
+        labels_match = _LABELS.search(html, match.end())
+        if labels_match is None:
+            raise PluginError("print page: a tabbed set without labels")
+        labels = _LABEL.findall(labels_match[1])
+        cursor = labels_match.end()
+        out.append(html[position:cursor])
+        for label in labels:
+            block = html.find(_BLOCK, cursor)
+            if block < 0:
+                raise PluginError(f"print page: no panel for the tab {label!r}")
+            block += len(_BLOCK)
+            out.append(html[cursor:block])
+            out.append(f'<p class="print-tab-label">{label}</p>')
+            cursor = block
+        position = cursor
+    out.append(html[position:])
+    return "".join(out)
+
+
+def open_solutions(html: str) -> str:
+    """Every collapsible block (exercises' solutions) open."""
+    return _DETAILS.sub("<details open", html)
+
+
+def on_post_build(config: Any) -> None:
+    """Finish the printable book: solutions open, tabs labelled."""
+    if "print-site" not in config["plugins"]:
+        return
+    try:
+        page = print_page_of(Path(config["site_dir"]))
+    except FileNotFoundError as error:
+        raise PluginError(str(error)) from error
+    html = page.read_text(encoding="utf-8")
+    if "autorefs-internal" in html:
+        # mkdocs-print-site-plugin 2.9 picks the target of such a link from a set, in
+        # an order that changes from one run to the next: the build would differ.
+        raise PluginError(
+            "the print page has an API cross-reference (autorefs): leave its page out "
+            "of the book (print-site's exclude in mkdocs.yml and mkdocs-offline.yml)"
+        )
+    page.write_text(open_solutions(label_tabs(html)), encoding="utf-8")
+

@@ -1,0 +1,230 @@
+"""What readers take away: nnfs_ref's wheel and sdist, the offline copy, the printed book.
+
+    python -m docs_build.site.release wheel DIST            # make wheel
+    python -m docs_build.site.release offline DIST          # make offline
+    python -m docs_build.site.release pdf SITE DIST         # make pdf
+
+The same functions serve the site build (docs_build/site/distribution.py puts
+the wheel and the offline zip under downloads/) and the tests. Nothing here
+downloads anything: the wheel is built by the hatchling installed in this
+environment, without build isolation; the PDF is printed by a local Chromium.
+Every file is dated from the commit (`provenance.source_date_epoch`), so the
+same commit gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from docs_build.site.provenance import Commit, commit_of, source_date_epoch
+
+ROOT = Path(__file__).resolve().parents[2]
+#: The second configuration: mkdocs.yml plus Material's offline plugin.
+OFFLINE_CONFIG = "mkdocs-offline.yml"
+#: The printable book, as mkdocs-print-site-plugin writes it (print_page_basename).
+PRINT_PAGE = "print_page"
+
+
+@dataclass(frozen=True)
+class Dist:
+    """One built file of nnfs_ref."""
+
+    path: Path
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.path.read_bytes()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Dists:
+    """nnfs_ref's wheel and sdist, and what the wheel's metadata says."""
+
+    wheel: Dist
+    sdist: Dist
+    version: str
+    requires: tuple[str, ...]  # the wheel's Requires-Dist, without the extras'
+    requires_python: str
+
+
+def build_dists(root: Path, out: Path, commit: Commit | None = None) -> Dists:
+    """Build nnfs_ref's wheel and sdist from `root` into `out` (no isolation, no download)."""
+    commit = commit or commit_of(root)
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="nnfs-dists-") as scratch:
+        env = {**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch(commit))}
+        done = subprocess.run(
+            [sys.executable, "-m", "hatchling", "build", "-t", "wheel", "-t", "sdist", "-d",
+             scratch],
+            cwd=root, env=env, capture_output=True, text=True, timeout=300, check=False,
+        )  # fmt: skip
+        if done.returncode != 0:
+            raise RuntimeError(f"building nnfs_ref failed:\n{done.stdout}{done.stderr}")
+        built = sorted(Path(scratch).iterdir())
+        wheels = [p for p in built if p.suffix == ".whl"]
+        sdists = [p for p in built if p.name.endswith(".tar.gz")]
+        if len(wheels) != 1 or len(sdists) != 1:
+            raise RuntimeError(f"expected one wheel and one sdist, got {[p.name for p in built]}")
+        for path in built:
+            shutil.copyfile(path, out / path.name)
+    wheel, sdist = Dist(out / wheels[0].name), Dist(out / sdists[0].name)
+    metadata = wheel_metadata(wheel.path)
+    return Dists(
+        wheel=wheel,
+        sdist=sdist,
+        version=metadata["Version"][0],
+        # What `pip install` of the wheel brings: the requirements of no extra.
+        requires=tuple(r for r in metadata.get("Requires-Dist", []) if "extra ==" not in r),
+        requires_python=metadata.get("Requires-Python", [""])[0],
+    )
+
+
+def wheel_metadata(wheel: Path) -> dict[str, list[str]]:
+    """The header fields of a wheel's METADATA, each with all its values."""
+    with zipfile.ZipFile(wheel) as archive:
+        [name] = [n for n in archive.namelist() if n.endswith(".dist-info/METADATA")]
+        text = archive.read(name).decode()
+    fields: dict[str, list[str]] = {}
+    for line in text.split("\n\n", 1)[0].splitlines():
+        key, sep, value = line.partition(": ")
+        if sep and not line.startswith((" ", "\t")):
+            fields.setdefault(key, []).append(value)
+    return fields
+
+
+def offline_zip_name(version: str, commit: Commit) -> str:
+    """`nnfs-companion-offline-0.1.0-abc123def456.zip` (`-uncommitted` for a dirty tree)."""
+    return f"nnfs-companion-offline-{version}-{commit.slug}.zip"
+
+
+def zip_folder(folder: Path, target: Path, prefix: str, epoch: int) -> Path:
+    """Zip `folder` under the top folder `prefix`: sorted entries, one date, fixed modes.
+
+    The same files give the same bytes, whatever their dates on disk or the
+    order the file system lists them in.
+    """
+    year, month, day, hour, minute, second = time.gmtime(epoch)[:6]
+    date = (year, month, day, hour, minute, second)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    files = {p.relative_to(folder).as_posix(): p for p in folder.rglob("*") if p.is_file()}
+    with zipfile.ZipFile(partial, "w") as archive:
+        for name in sorted(files):
+            path = files[name]
+            info = zipfile.ZipInfo(f"{prefix}/{name}", date)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            info.create_system = 3  # Unix, whatever builds it
+            archive.writestr(info, path.read_bytes(), compresslevel=9)
+    partial.replace(target)
+    return target
+
+
+def mkdocs_build(config: Path, site: Path, env: dict[str, str] | None = None) -> None:
+    """A strict build of `config` into `site` (never with -q: it hides warnings)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config),
+               "-d", str(site)]  # fmt: skip
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    done = subprocess.run(command, cwd=config.parent, env=environment, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"the build of {config.name} failed (exit {done.returncode})")
+
+
+def build_offline(root: Path, dist: Path) -> Path:
+    """Build the offline copy of the site (mkdocs-offline.yml) and zip it into `dist`."""
+    commit = commit_of(root)
+    epoch = source_date_epoch(commit)
+    with tempfile.TemporaryDirectory(prefix="nnfs-offline-") as scratch:
+        version = build_dists(root, Path(scratch) / "dists", commit).version
+        site = Path(scratch) / "site"
+        # MkDocs dates the sitemap from SOURCE_DATE_EPOCH when set: the commit's date.
+        mkdocs_build(root / OFFLINE_CONFIG, site, {"SOURCE_DATE_EPOCH": str(epoch)})
+        name = offline_zip_name(version, commit)
+        return zip_folder(site, dist / name, name.removesuffix(".zip"), epoch)
+
+
+def print_page_of(site: Path) -> Path:
+    """The printable book in a built site (directory URLs or not)."""
+    for candidate in (site / PRINT_PAGE / "index.html", site / f"{PRINT_PAGE}.html"):
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"{site} has no {PRINT_PAGE} page: run `make build` first")
+
+
+def pdf_name(version: str, commit: Commit) -> str:
+    return f"nnfs-companion-{version}-{commit.slug}.pdf"
+
+
+def print_pdf(page: Path, target: Path, chromium: str) -> Path:
+    """Print `page` (a local HTML file) to `target` with headless Chromium."""
+    from bench.browser import CHROMIUM_FLAGS
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    with tempfile.TemporaryDirectory(prefix="nnfs-chromium-") as profile:
+        command = [
+            chromium,
+            *CHROMIUM_FLAGS,
+            f"--user-data-dir={profile}",
+            "--no-pdf-header-footer",  # no date, no file path: the book's own page numbers
+            "--run-all-compositor-stages-before-draw",
+            "--virtual-time-budget=20000",  # lets the page's scripts (table of contents) run
+            f"--print-to-pdf={partial}",
+            page.resolve().as_uri(),
+        ]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    if done.returncode != 0 or not partial.is_file() or partial.stat().st_size == 0:
+        raise RuntimeError(f"Chromium could not print {page}:\n{done.stderr}")
+    partial.replace(target)
+    return target
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m docs_build.site.release")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("wheel", help="nnfs_ref's wheel and sdist").add_argument("dist", type=Path)
+    commands.add_parser("offline", help="the offline copy, zipped").add_argument("dist", type=Path)
+    pdf = commands.add_parser("pdf", help="the printable book of a built site, as a PDF")
+    pdf.add_argument("site", type=Path)
+    pdf.add_argument("dist", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "wheel":
+        dists = build_dists(ROOT, args.dist)
+        for dist in (dists.wheel, dists.sdist):
+            print(f"{dist.path}  sha256 {dist.sha256}")
+    elif args.command == "offline":
+        print(build_offline(ROOT, args.dist))
+    else:
+        from bench.browser import INSTALL_HINT, find_chromium
+
+        chromium = find_chromium()
+        if chromium is None:
+            print(INSTALL_HINT, file=sys.stderr)
+            return 1
+        page = print_page_of(args.site)
+        wheels = sorted((args.site / "downloads").glob("nnfs_ref-*.whl"))
+        if len(wheels) != 1:
+            print(f"{args.site}/downloads/ should hold one nnfs_ref wheel", file=sys.stderr)
+            return 1
+        version = wheels[0].name.split("-")[1]
+        target = args.dist / pdf_name(version, commit_of(ROOT))
+        print(print_pdf(page, target, chromium))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,160 @@
+"""The offline copy (`make offline`): unzipped into a folder and read from file:// in Chromium.
+
+One build of mkdocs-offline.yml for the module (the `offline_copy` fixture),
+zipped as `make offline` zips it, then unzipped into a temporary folder. Every
+request the browser makes is recorded; anything but a local file is refused
+and reported.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from playwright.sync_api import BrowserContext, Page, Route, expect
+
+from docs_build.site.provenance import commit_of
+from docs_build.site.release import build_dists, build_offline
+from tests.browser.conftest import require_chromium
+from tests.browser.visits import REPORT
+from tests.sitebuild import ROOT
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+LESSON = "part1/dot-product.html"
+LESSON_TITLE = "Dot product and vector addition"
+LOCAL = ("file:", "data:", "blob:", "about:")
+
+
+@dataclass(frozen=True)
+class OfflineCopy:
+    archive: Path
+    root: Path  # the unzipped top folder, holding index.html
+
+
+@pytest.fixture(scope="module")
+def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> OfflineCopy:
+    require_chromium()
+    folder = tmp_path_factory.mktemp("offline")
+    archive = build_offline(ROOT, folder / "dist")
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(folder / "unzipped")
+    [top] = list((folder / "unzipped").iterdir())
+    return OfflineCopy(archive, top)
+
+
+@dataclass
+class Requests:
+    seen: list[str] = field(default_factory=list)
+    refused: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def requests(context: BrowserContext) -> Requests:
+    found = Requests()
+
+    def only_local(route: Route) -> None:
+        url = route.request.url
+        found.seen.append(url)
+        if url.startswith(LOCAL):
+            route.continue_()
+        else:
+            found.refused.append(url)
+            route.abort()
+
+    context.route("**/*", only_local)
+    return found
+
+
+def test_the_zip_is_named_for_the_version_and_commit_and_holds_the_wheel(
+    offline_copy: OfflineCopy, tmp_path: Path
+) -> None:
+    version = build_dists(ROOT, tmp_path).version
+    commit = commit_of(ROOT)
+    name = offline_copy.archive.name
+    assert name == f"nnfs-companion-offline-{version}-{commit.slug}.zip"
+    assert offline_copy.root.name == name.removesuffix(".zip")
+    assert (offline_copy.root / f"downloads/nnfs_ref-{version}-py3-none-any.whl").is_file()
+    with zipfile.ZipFile(offline_copy.archive) as archive:
+        names = archive.namelist()
+        assert names == sorted(names)
+        assert len({info.date_time for info in archive.infolist()}) == 1
+
+
+def test_the_offline_copy_makes_no_link_to_a_zip_or_a_cdn(offline_copy: OfflineCopy) -> None:
+    pages = sorted(offline_copy.root.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        html = page.read_text()
+        assert ".zip" not in html, page  # it does not link to itself
+        assert not re.search(r'(src|href)="(https?:)?//[^"]*(unpkg|jsdelivr|cdn)', html), page
+    download = (offline_copy.root / "get-nnfs-ref.html").read_text()
+    assert "You are reading the offline copy" in download
+
+
+def open_local(page: Page, file: Path) -> None:
+    page.goto(file.as_uri(), wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+
+
+def test_a_reader_navigates_searches_and_sees_math_and_figures_with_no_network(
+    offline_copy: OfflineCopy, page: Page, requests: Requests
+) -> None:
+    home = offline_copy.root / "index.html"
+    open_local(page, home)
+    # To a lesson through the navigation (its part opened first), and back.
+    page.locator("nav.md-nav--primary label.md-nav__link", has_text="Part 1").first.click()
+    page.locator(f"nav.md-nav--primary a[href$='{LESSON}']").first.click()
+    page.wait_for_url(re.compile(re.escape(LESSON) + "$"))
+    expect(page.locator("h1")).to_contain_text(LESSON_TITLE)
+    page.go_back(wait_until="load")
+    assert page.url == home.as_uri()
+    # Search runs from file:// (the vendored iframe-worker shim, the inlined index).
+    search = page.locator("input.md-search__input")
+    search.click()
+    search.press_sequentially("dot product", delay=20)
+    result = page.locator(f".md-search-result__item a[href*='{LESSON}']").first
+    expect(result).to_be_visible(timeout=15_000)
+    # A lesson with formulas and figures: math in the shipped font, figures drawn.
+    open_local(page, offline_copy.root / LESSON)
+    report = page.evaluate(REPORT, "light")
+    math = report["math"]
+    assert math["count"] > 0
+    assert math["fontLoaded"], "Latin Modern Math did not load from the copy"
+    assert all(f.startswith('"Latin Modern Math"') for f in math["families"]), math
+    assert not math["rawLatex"]
+    assert report["figures"], "no figure on the lesson"
+    for figure in report["figures"]:
+        assert figure["visible"]
+        assert figure["width"] > 100
+        assert figure["height"] > 50
+    assert requests.refused == [], "requests that would leave the machine"
+    assert requests.seen, "no request recorded at all"
+    assert all(url.startswith(LOCAL) for url in requests.seen)
+
+
+def test_every_notebook_link_resolves_to_a_file_in_the_zip(
+    offline_copy: OfflineCopy, page: Page, requests: Requests
+) -> None:
+    listing = offline_copy.root / "notebooks.html"
+    open_local(page, listing)
+    hrefs: list[str] = page.eval_on_selector_all(
+        "article a[download]", "links => links.map((a) => a.href)"
+    )
+    lessons = sorted((ROOT / "docs").glob("part*/*.md"))
+    assert len(hrefs) == len([p for p in lessons if p.name != "index.md"])
+    for href in hrefs:
+        target = Path(unquote(urlsplit(href).path))
+        assert href.startswith("file://")
+        assert target.is_file(), href
+        assert offline_copy.root in target.parents
+        assert target.suffix == ".ipynb"
+    # A lesson's own download button points into the copy too.
+    open_local(page, offline_copy.root / LESSON)
+    button = page.locator("a.md-button[download]").first.evaluate("(a) => a.href")
+    assert Path(unquote(urlsplit(button).path)).is_file()
+    assert requests.refused == []
