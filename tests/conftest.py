@@ -1,9 +1,10 @@
 """Fixtures shared by the whole suite.
 
-`built_site`: the real site, built once per test session (once for all
-pytest-xdist workers, behind a file lock), with the list of blocks the build
-ran. Every test that needs built HTML uses it; only the determinism test
-builds a second time.
+`built_site`: the real site as `make build` makes it — the offline copy
+zipped into dist/ first, then the hosted site, which publishes that zip — built
+once per test session (once for all pytest-xdist workers, behind a file lock),
+with the list of blocks the build ran. Every test that needs built HTML or the
+offline zip uses it; only the determinism test builds a second time.
 """
 
 from __future__ import annotations
@@ -17,15 +18,17 @@ from pathlib import Path
 
 import pytest
 
+from docs_build.site.release import build_offline
 from tests.sitebuild import ROOT, mkdocs_build
 
 
 @dataclass(frozen=True)
 class BuiltSite:
-    """The site as `make build` makes it, and the blocks that build ran."""
+    """The site as `make build` makes it, the blocks that build ran, and dist/."""
 
     root: Path
     records: list[dict[str, object]]
+    dist: Path  # holds the offline zip the site publishes
 
 
 @contextmanager
@@ -53,8 +56,16 @@ def built_site(
     with locked(folder / "lock"):
         outcome = folder / "outcome.json"
         if not outcome.exists():
-            result = mkdocs_build(ROOT, folder / "site", folder / "manifest.json")
-            outcome.write_text(json.dumps({"code": result.returncode, "log": result.stderr}))
+            try:
+                build_offline(ROOT, folder / "dist")
+            except RuntimeError as error:
+                outcome.write_text(json.dumps({"code": 1, "log": f"make offline: {error}"}))
+            else:
+                result = mkdocs_build(
+                    ROOT, folder / "site", folder / "manifest.json", dist=folder / "dist"
+                )
+                outcome.write_text(json.dumps({"code": result.returncode, "log": result.stderr}))
     built = json.loads(outcome.read_text())
     assert built["code"] == 0, built["log"]
-    return BuiltSite(folder / "site", json.loads((folder / "manifest.json").read_text()))
+    records = json.loads((folder / "manifest.json").read_text())
+    return BuiltSite(folder / "site", records, folder / "dist")

@@ -12,12 +12,17 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def mkdocs_build(
-    project: Path, dest: Path, manifest: Path | None = None
+    project: Path, dest: Path, manifest: Path | None = None, dist: Path | None = None
 ) -> subprocess.CompletedProcess[str]:
-    """Run the same strict build as `make build`, without -q (it hides warnings)."""
+    """Run the same strict build as `make build`, without -q (it hides warnings).
+
+    `dist` is the folder holding the offline zip to publish (`make build`'s DIST_DIR).
+    """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if manifest is not None:
         env["DOCS_BUILD_MANIFEST"] = str(manifest)
+    if dist is not None:
+        env["DIST_DIR"] = str(dist)
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(dest)]
     return subprocess.run(
         command, cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False

@@ -63,7 +63,7 @@ def test_the_audit_catches_an_id_used_twice(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_two_builds_give_identical_html(built_site: BuiltSite, tmp_path: Path) -> None:
-    again = mkdocs_build(ROOT, tmp_path / "again")
+    again = mkdocs_build(ROOT, tmp_path / "again", dist=built_site.dist)
     assert again.returncode == 0, again.stderr
     assert built_files(built_site.root) == built_files(tmp_path / "again")
 

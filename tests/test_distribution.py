@@ -153,9 +153,9 @@ def test_the_download_page_gives_the_command_the_checksum_and_the_dependencies(
     assert requires[0].startswith("numpy")
     assert f"It depends on one package only, {requires[0]}" in text.replace("&gt;", ">")
     assert f'href="../downloads/{wheel.name}"' in html
-    # This build was given no offline zip: the page says so instead of linking one.
-    assert "has no offline copy" in text
-    assert not list((built_site.root / "downloads").glob("*.zip"))
+    # The shared build publishes the offline zip, as `make build` does, and links it.
+    [archive] = (built_site.root / "downloads").glob("nnfs-companion-offline-*.zip")
+    assert f'href="../downloads/{archive.name}"' in html
     assert 'href="../print_page/"' in html
 
 
@@ -394,3 +394,10 @@ def test_labels_go_above_each_tab_panel_in_order() -> None:
     assert '<div class="tabbed-block"><p class="print-tab-label">One</p>1</div>' in done
     assert '<div class="tabbed-block"><p class="print-tab-label">Two</p>2</div>' in done
     assert '<details open class="x">' in done
+
+
+def test_a_build_without_the_offline_zip_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("DIST_DIR", raising=False)
+    files, markdown = run_hooks("mkdocs.yml", "<!-- offline-copy -->")
+    assert "has no offline copy" in markdown
+    assert [f.src_uri for f in files if f.src_uri.endswith(".zip")] == []

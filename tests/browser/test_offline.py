@@ -1,7 +1,7 @@
 """The offline copy (`make offline`): unzipped into a folder and read from file:// in Chromium.
 
-One build of mkdocs-offline.yml for the module (the `offline_copy` fixture),
-zipped as `make offline` zips it, then unzipped into a temporary folder. Every
+The zip of the shared build (`built_site`, made as `make build` makes it:
+mkdocs-offline.yml built and zipped first), unzipped into a temporary folder. Every
 request the browser makes is recorded; anything but a local file is refused
 and reported.
 """
@@ -18,9 +18,10 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
 from docs_build.site.provenance import commit_of
-from docs_build.site.release import build_dists, build_offline
+from docs_build.site.release import build_dists
 from tests.browser.conftest import require_chromium
 from tests.browser.visits import REPORT
+from tests.conftest import BuiltSite
 from tests.sitebuild import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -37,10 +38,11 @@ class OfflineCopy:
 
 
 @pytest.fixture(scope="module")
-def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> OfflineCopy:
+def offline_copy(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> OfflineCopy:
+    """The zip `make build` made (the shared build), unzipped into a fresh folder."""
     require_chromium()
+    [archive] = built_site.dist.glob("*.zip")
     folder = tmp_path_factory.mktemp("offline")
-    archive = build_offline(ROOT, folder / "dist")
     with zipfile.ZipFile(archive) as opened:
         opened.extractall(folder / "unzipped")
     [top] = list((folder / "unzipped").iterdir())

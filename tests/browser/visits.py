@@ -1,16 +1,16 @@
 """Load every page of the site, a few at a time, and record what three readers see.
 
-Each page is loaded on a desktop screen (Playwright's async API, several pages
-side by side) and looked at in the light palette, then in the dark palette
-(switched with Material's own toggle, as a reader does), and loaded again on a
-375 px phone screen; axe-core runs in each setting. Each load records every
-request and console error; the light setting also records the formulas, the
-figures and what each console block's copy button copies; every setting
-records the page width, the figures' text sizes and whether a copy button
-covers code. The tests then check one kind of finding each, over all pages at
-once. No fixed waits: a page is ready when it has loaded and its fonts are
-ready, and transitions are switched off, so a palette switch takes effect at
-once.
+Each page is loaded once, on a desktop screen (Playwright's async API, several
+pages side by side), and looked at in the light palette, then in the dark
+palette (switched with Material's own toggle, as a reader does), then on a
+375 px phone screen (the page resized, its resize listeners run at once);
+axe-core runs in each setting. The load records every request and console
+error; the light setting also records the formulas, the figures and what each
+console block's copy button copies; every setting records the page width, the
+figures' text sizes and whether a copy button covers code. The tests then
+check one kind of finding each, over all pages at once. No fixed waits: a
+page is ready when it has loaded and its fonts are ready, transitions are
+switched off, and a resize is followed by two drawn frames.
 """
 
 from __future__ import annotations
@@ -116,22 +116,32 @@ async def _look(page: Page, axe: Axe, visit: Visit) -> None:
     visit.violations = results.response["violations"]
 
 
-async def _visit(
-    desktop: BrowserContext, phone: BrowserContext, axe: Axe, url: str, path: str
-) -> list[Visit]:
-    """One page as three readers see it: loaded on a desktop, in the light palette then
-    in the dark one (Material's toggle), and loaded on a phone."""
+#: Resolves once the browser has drawn two more frames.
+NEXT_FRAME = "new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+
+
+async def _resize(page: Page, setting: Setting) -> None:
+    """Give the page the reader's screen, as if it had been loaded at that size: its
+    resize listeners run now (not whenever the browser gets to it), then it redraws."""
+    await page.set_viewport_size({"width": setting.width, "height": setting.height})
+    await page.evaluate("window.dispatchEvent(new Event('resize'))")
+    await page.evaluate(NEXT_FRAME)
+
+
+async def _visit(context: BrowserContext, axe: Axe, url: str, path: str) -> list[Visit]:
+    """One page as three readers see it: on a desktop in the light palette, then in the
+    dark one (Material's toggle), then on a phone (the same page, resized)."""
     light, dark, small = (Visit(page=path, setting=s.name) for s in SETTINGS)
-    page = await _load(desktop, url, light)
+    page = await _load(context, url, light)
     await _look(page, axe, light)
     await page.evaluate(SWITCH_PALETTE, "slate")
     await _look(page, axe, dark)
     await page.evaluate(SWITCH_PALETTE, "default")
+    await _resize(page, SETTINGS[2])
+    await _look(page, axe, small)
+    await _resize(page, SETTINGS[0])
     # Last: each copy opens Material's "Copied" dialog.
     light.report["copies"] = await _copies(page)
-    await page.close()
-    page = await _load(phone, url, small)
-    await _look(page, axe, small)
     await page.close()
     return [light, dark, small]
 
@@ -179,21 +189,17 @@ async def _visit_all(chromium: str, flags: list[str], base: str, pages: list[str
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=chromium, args=flags)
         axe = Axe()
-        contexts = {}
-        for setting in (SETTINGS[0], SETTINGS[2]):
-            context = await browser.new_context(
-                color_scheme=setting.color_scheme,
-                viewport={"width": setting.width, "height": setting.height},
-                service_workers="block",
-            )
-            await context.add_init_script(RECORD_COPIES + NO_TRANSITIONS)
-            await context.route("**/*", stay_local)
-            contexts[setting.name] = context
+        context = await browser.new_context(
+            color_scheme="light",
+            viewport={"width": SETTINGS[0].width, "height": SETTINGS[0].height},
+            service_workers="block",
+        )
+        await context.add_init_script(RECORD_COPIES + NO_TRANSITIONS)
+        await context.route("**/*", stay_local)
 
         async def one(path: str) -> None:
             async with gate:
-                found = await _visit(contexts["light"], contexts["phone"], axe, base + path, path)
-                visits.extend(found)
+                visits.extend(await _visit(context, axe, base + path, path))
 
         await asyncio.gather(*(one(path) for path in pages))
         await browser.close()
