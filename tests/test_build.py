@@ -96,8 +96,8 @@ def test_a_broken_page_fails_the_build_and_pytest_naming_both_blocks(tmp_path: P
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
-    # `make build`, started from another folder. (A failed block raises BlockFailures,
-    # shown in-process by tests/test_engine.py: the build stops, strict or not.)
+    # `make build`, started from another folder. (That a failed block stops a build
+    # that is not strict is shown by tests/test_serve.py, whose project is not strict.)
     build = subprocess.run(
         [
             sys.executable,
