@@ -18,6 +18,7 @@ switched off, and a resize is followed by two drawn frames.
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -216,5 +217,7 @@ async def _visit_all(chromium: str, flags: list[str], base: str, pages: list[str
 
 
 def visit_all(chromium: str, flags: list[str], base: str, pages: list[str]) -> list[Visit]:
-    """Every page in every setting; run in a thread of its own, beside the sync API."""
-    return asyncio.run(_visit_all(chromium, flags, base, pages))
+    """Every page in every setting. The async API runs in a thread of its own: the
+    sync API of the other browser tests keeps an event loop running in this one."""
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        return thread.submit(asyncio.run, _visit_all(chromium, flags, base, pages)).result()
