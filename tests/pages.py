@@ -19,7 +19,7 @@ from sybil import Sybil
 from sybil.example import SybilFailure
 
 from docs_build.core.kinds import KINDS
-from docs_build.core.settings import read_config
+from docs_build.core.settings import extension_options, read_config
 from docs_build.site.extension import BlockFailures, BlocksExtension
 from docs_build.sybil_collector import blocks, engine_for
 
@@ -69,7 +69,8 @@ def build_page(tmp_path: Path, text: str, name: str = "page.md", **options: Any)
             for language in KINDS
         ]
     }
-    ours = BlocksExtension(docs_dir=str(page.parent), **options)
+    settings = {**extension_options(ROOT / "mkdocs.yml"), **options}  # mkdocs.yml's preloads
+    ours = BlocksExtension(docs_dir=str(page.parent), **settings)
     md = markdown.Markdown(extensions=[*configs, ours], extension_configs=configs)
     try:
         return Built(md.convert(page.read_text()), None)

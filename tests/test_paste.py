@@ -18,6 +18,7 @@ import pytest
 from docs_build.core.engine import Engine
 from docs_build.core.fences import Fence, find_fences
 from docs_build.core.kinds import KINDS
+from docs_build.core.settings import load_limits
 from tests.paste import comparable, driver, pasted, readers, shown_output, tab_of
 from tests.sitebuild import ROOT
 
@@ -27,7 +28,7 @@ MAX_LINE = 72
 
 @pytest.fixture(scope="module")
 def engine() -> Iterator[Engine]:
-    engine = Engine(ROOT)
+    engine = Engine(ROOT, load_limits(ROOT / "mkdocs.yml"))  # its preloads: fast workers
     yield engine
     engine.close()
 
