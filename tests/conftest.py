@@ -81,7 +81,7 @@ def build_shared(folder: Path) -> None:
         outcome = folder / "outcome.json"
         if not outcome.exists():
             try:
-                build_offline(ROOT, folder / "dist")
+                build_offline(ROOT, folder / "dist", quiet=True)
             except RuntimeError as error:
                 outcome.write_text(json.dumps({"code": 1, "log": f"make offline: {error}"}))
             else:

@@ -134,17 +134,25 @@ def zip_folder(folder: Path, target: Path, prefix: str, epoch: int) -> Path:
     return target
 
 
-def mkdocs_build(config: Path, site: Path, env: dict[str, str] | None = None) -> None:
-    """A strict build of `config` into `site` (never with -q: it hides warnings)."""
+def mkdocs_build(
+    config: Path, site: Path, env: dict[str, str] | None = None, quiet: bool = False
+) -> None:
+    """A strict build of `config` into `site` (never with -q: it hides warnings).
+
+    `quiet` keeps MkDocs' log to put it in the error if the build fails (the tests).
+    """
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config),
                "-d", str(site)]  # fmt: skip
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    done = subprocess.run(command, cwd=config.parent, env=environment, check=False)
+    done = subprocess.run(
+        command, cwd=config.parent, env=environment, check=False, capture_output=quiet, text=True
+    )
     if done.returncode != 0:
-        raise RuntimeError(f"the build of {config.name} failed (exit {done.returncode})")
+        log = f":\n{done.stderr}" if quiet else ""
+        raise RuntimeError(f"the build of {config.name} failed (exit {done.returncode}){log}")
 
 
-def build_offline(root: Path, dist: Path) -> Path:
+def build_offline(root: Path, dist: Path, quiet: bool = False) -> Path:
     """Build the offline copy of the site (mkdocs-offline.yml) and zip it into `dist`."""
     commit = commit_of(root)
     epoch = source_date_epoch(commit)
@@ -152,7 +160,7 @@ def build_offline(root: Path, dist: Path) -> Path:
         version = build_dists(root, Path(scratch) / "dists", commit).version
         site = Path(scratch) / "site"
         # MkDocs dates the sitemap from SOURCE_DATE_EPOCH when set: the commit's date.
-        mkdocs_build(root / OFFLINE_CONFIG, site, {"SOURCE_DATE_EPOCH": str(epoch)})
+        mkdocs_build(root / OFFLINE_CONFIG, site, {"SOURCE_DATE_EPOCH": str(epoch)}, quiet)
         name = offline_zip_name(version, commit)
         return zip_folder(site, dist / name, name.removesuffix(".zip"), epoch)
 
