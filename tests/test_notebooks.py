@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import json
 import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -330,3 +331,14 @@ def test_built_playground_is_executed_with_a_download_link(built_site: BuiltSite
     assert [c.source for c in executed.cells] == [c.source for c in committed.cells]
     code = [c for c in executed.cells if c.cell_type == "code"]
     assert all(c.execution_count for c in code)  # the download has the outputs too
+
+
+def test_an_endless_cell_stops_at_its_blocks_time_limit(tmp_path: Path) -> None:
+    page = '```python exec="on" id="forever" timeout="1"\nwhile True:\n    pass\n```\n'
+    notebook = page_notebook(page)
+    assert notebook.cells[-1].metadata["nnfs"]["timeout"] == 1.0
+    start = time.monotonic()
+    problems = run_and_compare(notebook, tmp_path)
+    assert time.monotonic() - start < 30
+    assert len(problems) == 1
+    assert "time limit" in problems[0]

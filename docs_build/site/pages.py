@@ -30,6 +30,7 @@ class Record:
     id: str
     language: str
     failed: bool
+    shown: str  # what the page shows for it: the transcript, or the printed output
 
 
 @dataclass
@@ -129,7 +130,8 @@ class BuildState:
             outcome = self._run(page, fence)
         if outcome.failure and outcome.failure not in page.failures:
             page.failures.append(outcome.failure)
-        self.records.append(Record(page.path, block_id, language, outcome.failure is not None))
+        failed = outcome.failure is not None
+        self.records.append(Record(page.path, block_id, language, failed, outcome.shown))
         return outcome
 
     def _run(self, page: Page, fence: Fence) -> Outcome:

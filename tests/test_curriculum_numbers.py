@@ -1,0 +1,82 @@
+"""Every worked number of the curriculum appears on the site as the output of a block.
+
+The shared build records what each block showed (`built_site.records`); each row
+below names the page and block that must show a number, and the text that must
+be in that block's output (its transcript, or what it printed). A number typed
+into prose would not count: only a block's real output does.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.book_numbers import BOOK_F, BOOK_G
+from tests.conftest import BuiltSite
+
+P1 = "docs/part1"
+P2 = "docs/part2"
+
+#: (page, block id, fragments of its output), curriculum section by section.
+NUMBERS = [
+    # §1 A single neuron: examples A and B
+    (f"{P1}/single-neuron.md", "three-inputs", ["2.3"]),
+    (f"{P1}/single-neuron.md", "four-terms", ["4.8"]),
+    (f"{P1}/single-neuron.md", "neuron-loop", ["4.8"]),
+    # §2 A layer: example C
+    (f"{P1}/layer.md", "layer-terms", ["4.8", "1.21", "2.385"]),
+    (f"{P1}/layer.md", "layer-loops", ["[4.8, 1.21, 2.385]"]),
+    # §3 Shapes, and the ragged list's error
+    (f"{P1}/tensors.md", "tensors-shape-numpy", ["(2, 4)"]),
+    (f"{P1}/tensors.md", "tensors-matrix-numpy", ["(3, 2)"]),
+    (f"{P1}/tensors.md", "tensors-cube-numpy", ["(3, 2, 4)"]),
+    (f"{P1}/tensors.md", "tensors-ragged-error", ["inhomogeneous shape"]),
+    # §4 The dot product and vector addition
+    (f"{P1}/dot-product.md", "dot-numpy", ["20"]),
+    # §5 A neuron and a layer with NumPy
+    (f"{P1}/numpy-neuron-layer.md", "np-one-numpy", ["2.8", "4.8"]),
+    (f"{P1}/numpy-neuron-layer.md", "np-layer-numpy", ["4.8", "1.21", "2.385"]),
+    # §6 A batch: D, shape (3, 4)
+    (f"{P1}/batches.md", "batch-numpy", ["(3, 4)"]),
+    # §7 The matrix product
+    (f"{P1}/matrix-product.md", "matmul-row-column", ["[[20]]"]),
+    (f"{P1}/matrix-product.md", "matmul-shapes", ["(5, 7)"]),
+    # §8 A layer and a batch
+    (f"{P1}/layer-batch.md", "lb-numpy", ["4.8", "8.9", "-1.81", "1.41", "1.051", "0.026"]),
+    # §9 Adding layers: example E, the spiral data, example F
+    (f"{P2}/adding-layers.md", "al-numpy", ["0.5031", "-1.04185", "-5.7633", "-0.35655"]),
+    (f"{P2}/spiral-data.md", "spiral-shapes", ["(300, 2)", "float32", "(300,)", "uint8"]),
+    (f"{P2}/spiral-data.md", "spiral-labels", ["0.00299556", "0.00964661", "0.01556285"]),
+    (f"{P2}/dense-layer.md", "dense-example-f", [BOOK_F]),
+    # §10 Activation functions: ReLU, softmax, overflow, batch softmax, example G
+    (f"{P2}/activation-functions.md", "act-relu-numpy", ["3.3", "1.1", "2.2"]),
+    (f"{P2}/softmax.md", "sm-one-numpy", ["121.51041752", "0.89528266", "0.08000903"]),
+    (f"{P2}/softmax.md", "sm-one-plain", ["0.9999999999999999"]),
+    (f"{P2}/softmax.md", "sm-overflow", ["inf", "RuntimeWarning"]),
+    (f"{P2}/softmax.md", "sm-batch-softmax", ["9.99811129e-01", "5.13097164e-01"]),
+    (f"{P2}/softmax.md", "sm-example-g", [BOOK_G]),
+    # §11 Loss and accuracy: example H and the small examples
+    (f"{P2}/loss.md", "loss-one-sample", ["0.35667494393873245"]),
+    (f"{P2}/loss.md", "loss-batch-numpy", ["0.38506088005216804"]),
+    (f"{P2}/loss.md", "loss-accuracy-numpy", ["0.6666666666666666"]),
+    (f"{P2}/loss.md", "loss-example-h", ["1.0986104", "0.34"]),
+]
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize(("page", "block", "fragments"), NUMBERS, ids=[n[1] for n in NUMBERS])
+def test_the_number_is_the_output_of_its_block(
+    built_site: BuiltSite, page: str, block: str, fragments: list[str]
+) -> None:
+    shown = [
+        str(record["shown"])
+        for record in built_site.records
+        if record["page"] == page and record["id"] == block
+    ]
+    assert shown, f"the build ran no block '{block}' on {page}"
+    for fragment in fragments:
+        assert squeeze(fragment) in squeeze(shown[0]), f"{page}, block '{block}': {fragment!r}"
