@@ -19,7 +19,7 @@ install: $(STAMP)  ## Create .venv and install the pinned toolchain and nnfs_ref
 
 .PHONY: serve
 serve: $(STAMP)  ## Build the site and serve it at http://127.0.0.1:8000 with live reload
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	NNFS_PRINT_BOOK=false $(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
 .PHONY: build
 build: offline  ## Build the site strictly into site/, with the offline zip (a failed build leaves site/ as it was)

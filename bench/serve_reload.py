@@ -20,7 +20,16 @@ import tempfile
 import time
 from pathlib import Path
 
-COPIED = ("mkdocs.yml", "pyproject.toml", "docs", "docs_build", "nnfs_ref", "overrides")
+COPIED = (
+    "mkdocs.yml",
+    "pyproject.toml",
+    "README.md",
+    "LICENSE",
+    "docs",
+    "docs_build",
+    "nnfs_ref",
+    "overrides",
+)
 
 
 def free_port() -> int:
@@ -34,8 +43,11 @@ def wait_for(log: Path, text: str, count: int, seconds: float) -> float:
     """Wait until `text` appears `count` times in the log; the time it happened."""
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        if log.read_text().count(text) >= count:
+        written = log.read_text()
+        if written.count(text) >= count:
             return time.monotonic()
+        if "Aborted" in written:
+            raise RuntimeError(f"the server's build failed:\n{written[-2000:]}")
         time.sleep(0.02)
     raise TimeoutError(f"no {count}x {text!r} after {seconds} s:\n{log.read_text()[-2000:]}")
 
@@ -52,6 +64,7 @@ def measure(project: Path, page: str, edits: int) -> list[float]:
                 shutil.copy(source, copy / name)
         log = copy / "serve.log"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(copy)}
+        env["NNFS_PRINT_BOOK"] = "false"  # as `make serve` runs it
         command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}"]
         with log.open("w") as out:
             server = subprocess.Popen(command, cwd=copy, env=env, stdout=out, stderr=out)

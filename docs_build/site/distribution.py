@@ -30,6 +30,8 @@ from typing import Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+from docs_build.core.cache import digest
+from docs_build.site.pages import BUILD
 from docs_build.site.provenance import Commit, commit_of, versions
 from docs_build.site.release import (
     PRINT_PAGE,
@@ -61,6 +63,7 @@ class State:
     dists: Dists | None = None
     offline_zip: Path | None = None
     scratch: tempfile.TemporaryDirectory[str] | None = None
+    key: str = ""  # what the dists were built from (see _sources_key)
 
 
 STATE = State()
@@ -90,17 +93,37 @@ def on_config(config: Any) -> Any:
     return config
 
 
+def _sources_key(root: Path) -> str:
+    """A hash of what nnfs_ref's wheel is built from, and of the commit it is dated by."""
+    paths = [root / "pyproject.toml", root / "README.md", root / "LICENSE"]
+    paths += sorted((root / "nnfs_ref").rglob("*"))
+    return digest([STATE.commit.label, *_contents(paths, root)])
+
+
+def _contents(paths: list[Path], root: Path) -> list[str | bytes]:
+    return [part for p in paths if p.is_file() for part in (str(p.relative_to(root)), p.read_bytes())]
+
+
 def on_files(files: Any, config: Any) -> Any:
-    """Build nnfs_ref's wheel and sdist; add them, and the offline zip, to the site."""
+    """Build nnfs_ref's wheel and sdist; add them, and the offline zip, to the site.
+
+    Under `mkdocs serve` (the execution cache is on) the wheel is built again only
+    when what it is built from changed, so a save shows up quickly.
+    """
     root = project_root(config)
-    if STATE.scratch is not None:
-        STATE.scratch.cleanup()
-    STATE.scratch = tempfile.TemporaryDirectory(prefix="nnfs-downloads-")
-    try:
-        dists = build_dists(root, Path(STATE.scratch.name), STATE.commit)
-    except RuntimeError as error:
-        raise PluginError(str(error)) from error
-    STATE.dists = dists
+    key = _sources_key(root)
+    reuse = BUILD.cache is not None and STATE.dists is not None and key == STATE.key
+    if not reuse:
+        if STATE.scratch is not None:
+            STATE.scratch.cleanup()
+        STATE.scratch = tempfile.TemporaryDirectory(prefix="nnfs-downloads-")
+        try:
+            STATE.dists = build_dists(root, Path(STATE.scratch.name), STATE.commit)
+        except RuntimeError as error:
+            raise PluginError(str(error)) from error
+        STATE.key = key
+    dists = STATE.dists
+    assert dists is not None
     for dist in (dists.wheel, dists.sdist):
         files.append(
             File.generated(config, f"{DOWNLOADS}/{dist.name}", abs_src_path=str(dist.path))
@@ -190,8 +213,18 @@ def offline_markdown(page: str) -> str:
     )
 
 
+def print_enabled(config: Any) -> bool:
+    plugin = config["plugins"].get("print-site")
+    return bool(plugin is not None and plugin.config.get("enabled"))
+
+
 def print_markdown(page: str, config: Any) -> str:
     """The link to the printable book (written after the build, so a plain HTML link)."""
+    if not print_enabled(config):
+        return (
+            "<p>This build leaves out the whole book on one page (`make serve` does, to "
+            "show an edit at once; `make build` and the published site have it).</p>"
+        )
     target = f"{PRINT_PAGE}/" if config["use_directory_urls"] else f"{PRINT_PAGE}.html"
     base = posixpath.dirname(page)
     if config["use_directory_urls"] and not page.endswith("index.md"):
@@ -260,7 +293,7 @@ def open_solutions(html: str) -> str:
 
 def on_post_build(config: Any) -> None:
     """Finish the printable book: solutions open, tabs labelled."""
-    if "print-site" not in config["plugins"]:
+    if not print_enabled(config):
         return
     try:
         page = print_page_of(Path(config["site_dir"]))

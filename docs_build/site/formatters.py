@@ -51,11 +51,21 @@ def format_block(language: str, code: str, md: Any, **options: Any) -> Any:
 
 
 def _format(language: str, code: str, md: Any, **options: Any) -> Any:
-    kind = KINDS[language]
-    outcome = BUILD.run_block(language, code, str(options.get("id", "")))
+    block_id = str(options.get("id", ""))
+    outcome = BUILD.run_block(language, code, block_id)
     if outcome.failure is not None:
         return f'<pre class="nnfs-block-failure">{html.escape(outcome.failure)}</pre>'
-    shown = outcome.shown
+    key = BUILD.render_key(block_id)  # under `mkdocs serve`: the HTML of an unchanged block
+    if key is not None and key in BUILD.rendered:
+        return BUILD.rendered[key]
+    rendered = _render(language, code, md, outcome.shown, **options)
+    if key is not None:
+        BUILD.rendered[key] = rendered
+    return rendered
+
+
+def _render(language: str, code: str, md: Any, shown: str, **options: Any) -> Any:
+    kind = KINDS[language]
     figure = _truthy(options.get("html", False))
 
     def output(*_: Any, **__: Any) -> str:

@@ -60,6 +60,7 @@ class BuildState:
         self.owner: object = None  # the Markdown instance converting `page`
         self.records: list[Record] = []
         self.cache: ExecutionCache | None = None  # on under `mkdocs serve` only
+        self.rendered: dict[tuple[str, int], str] = {}  # with the cache: blocks' HTML
         self._world = ""
 
     def configure(self, limits: Limits, root: Path) -> None:
@@ -87,6 +88,7 @@ class BuildState:
     def use_cache(self, cache: ExecutionCache | None) -> None:
         """Replay unchanged sessions from `cache` (None: run every block)."""
         self.cache = cache
+        self.rendered.clear()
 
     def begin_page(self, path: str, text: str) -> None:
         if self.page is not None and self.engine is not None:  # the last page broke off
@@ -149,6 +151,13 @@ class BuildState:
         if len(running) == total:
             self.cache.store(key, running)
         return outcome
+
+    def render_key(self, block_id: str) -> tuple[str, int] | None:
+        """Under `mkdocs serve`, the key of a block's HTML: its session's key and place."""
+        if self.cache is None or self.page is None or block_id not in self.page.keys:
+            return None
+        key, index, _ = self.page.keys[block_id]
+        return key, index
 
     def fail(self, message: str) -> str:
         """Record a failure of the machinery itself on the current page."""
