@@ -13,8 +13,9 @@ Input rules (the same in `nnfs_ref.pure`):
 - NaN and infinities follow IEEE arithmetic: no error and no warning.
 
 A single number comes back as a Python `float`; vectors and matrices as new
-float64 arrays. Validation looks only at dtypes and shapes, so on float64 arrays
-it costs microseconds, whatever their size.
+float64 arrays. For Part 1's functions validation looks only at dtypes and shapes,
+so on float64 arrays it costs microseconds, whatever their size (Part 2's loss and
+accuracy also check values: probabilities, labels, one-hot rows).
 """
 
 from __future__ import annotations

@@ -48,6 +48,8 @@ _MARKER = re.compile(r"\x00(\d+)\x00")
 #: `notebook="skip"` on a fence: it needs the site's own files, leave it out.
 SKIP = "skip"
 SKIPPED = "*(On the page, a block runs here that needs the site's own files: `{block}`.)*"
+#: Where a page draws a figure (the site's own code): a pointer to the page.
+FIGURE = "*(The page draws a figure here, from the values above: see it at {url}.)*"
 
 
 # nbformat has no type hints.
@@ -107,6 +109,8 @@ def page_to_notebook(
         timeout = fence.attributes.get("timeout")
         pieces = KINDS[fence.language].notebook_cells(fence, banned)
         cells += [_code_cell(piece, block, timeout) for piece in pieces]
+        if fence.attributes.get("html", "").lower() in {"on", "yes", "true", "1"}:
+            cells.append(_markdown_cell(FIGURE.format(url=url or "the lesson's page")))
     notebook: NotebookNode = nbformat.v4.new_notebook(cells=cells)  # type: ignore[no-untyped-call]
     for index, cell in enumerate(notebook.cells):
         cell.id = f"cell-{index:03d}"

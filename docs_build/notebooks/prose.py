@@ -10,7 +10,10 @@
   exercise's solution) loses the item's indentation up to the first line that
   is less indented, so Jupyter does not render it as a code block.
 
-Code spans and fences are left alone.
+- A fence that is not run keeps its language only; its title (`Not run: why`)
+  becomes an italic line above it.
+
+Code spans and the code in fences are left alone.
 """
 
 from __future__ import annotations
@@ -108,11 +111,27 @@ def site_link(target: str, page: str, site_url: str) -> str:
     return site_url.rstrip("/") + "/" + path
 
 
+_OPENING = re.compile(r"\A(?P<fence>`{3,}|~{3,})(?P<language>[\w+-]*)(?P<info>[^\n]*)")
+_TITLE = re.compile(r'title="(?P<title>[^"]*)"')
+
+
+def plain_fence(fence: str) -> str:
+    """A fence as Jupyter shows one: its language only; a title becomes a line above it."""
+    opening = _OPENING.match(fence)
+    if opening is None or not opening["info"].strip():
+        return fence
+    title = _TITLE.search(opening["info"])
+    head = f"*{title['title']}*\n\n" if title else ""
+    return head + fence[: opening.end("language")] + fence[opening.end() :]
+
+
 def rewrite_inline(text: str, page: str, site_url: str) -> str:
     """Math, links and attribute lists, outside code."""
 
     def replace(m: re.Match[str]) -> str:
-        if m["fence"] or m["code"]:
+        if m["fence"]:
+            return plain_fence(m[0])
+        if m["code"]:
             return m[0]
         if m["display"] is not None:
             return f"$${m['display']}$$"
