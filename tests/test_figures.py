@@ -10,6 +10,7 @@ import pytest
 
 from docs_build.figures.bench import load_bench, speed_chart, speed_table
 from docs_build.figures.neuron import neuron_diagram
+from tests.book_numbers import BIASES, INPUTS, WEIGHTS
 
 SVG = "{http://www.w3.org/2000/svg}"
 
@@ -21,7 +22,7 @@ def parse(html: str) -> ET.Element:
 
 
 def test_the_neuron_diagram_labels_inputs_weights_bias_and_output() -> None:
-    root = parse(neuron_diagram([1.0, 2.0, 3.0, 2.5], [0.2, 0.8, -0.5, 1.0], 2.0))
+    root = parse(neuron_diagram(INPUTS, WEIGHTS[0], BIASES[0]))
     svg = root.find(f"{SVG}svg")
     assert svg is not None
     assert svg.get("role") == "img"
@@ -33,7 +34,7 @@ def test_the_neuron_diagram_labels_inputs_weights_bias_and_output() -> None:
 
 
 def test_each_weight_label_sits_on_its_own_line_and_clear_of_the_others() -> None:
-    root = parse(neuron_diagram([1.0, 2.0, 3.0, 2.5], [0.2, 0.8, -0.5, 1.0], 2.0))
+    root = parse(neuron_diagram(INPUTS, WEIGHTS[0], BIASES[0]))
     lines = [e for e in root.iter(f"{SVG}line")][:4]  # input i to the neuron, in order
     labels = [t for t in root.iter(f"{SVG}text") if (t.text or "").startswith("× ")]
     boxes = [r for r in root.iter(f"{SVG}rect") if r.get("class") == "label-bg"]

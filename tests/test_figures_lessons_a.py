@@ -10,13 +10,9 @@ from docs_build.figures.arrays import array_grid, shape_of
 from docs_build.figures.layer import layer_diagram
 from docs_build.figures.products import elementwise_table
 from docs_build.figures.svg import fmt
+from tests.book_numbers import BIASES, CUBE, DOT_A, DOT_B, INPUTS, WEIGHTS
 
 SVG = "{http://www.w3.org/2000/svg}"
-
-INPUTS = [1.0, 2.0, 3.0, 2.5]
-WEIGHTS = [[0.2, 0.8, -0.5, 1.0], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]]
-BIASES = [2.0, 3.0, 0.5]
-CUBE = [[[1, 5, 6, 2], [3, 2, 1, 3]], [[5, 2, 1, 2], [6, 4, 8, 4]], [[2, 8, 5, 3], [1, 1, 9, 4]]]
 
 
 def parse(html: str) -> tuple[ET.Element, list[str]]:
@@ -93,7 +89,7 @@ def test_array_grid_rejects_ragged_and_deep_lists() -> None:
 
 
 def test_products_table_shows_products_and_their_sum() -> None:
-    svg, texts = parse(elementwise_table([1, 2, 3], [2, 3, 4]))
+    svg, texts = parse(elementwise_table(DOT_A, DOT_B))
     assert {"6", "12", "sum", "20"} <= set(texts)
     assert "add up to 20" in (svg.get("aria-label") or "")
     # The header names one pair, not "a × b", which would read as the cross product.
@@ -102,7 +98,7 @@ def test_products_table_shows_products_and_their_sum() -> None:
 
 
 def test_sums_table_has_no_sum_row() -> None:
-    _, texts = parse(elementwise_table([1, 2, 3], [2, 3, 4], "+"))
+    _, texts = parse(elementwise_table(DOT_A, DOT_B, "+"))
     assert {"3", "5", "7"} <= set(texts)
     assert "sum" not in texts
     assert "a[i] + b[i]" in texts

@@ -10,12 +10,9 @@ from docs_build.figures.fits import equation, fit_panels
 from docs_build.figures.grids import batch_grid, matrix_vector
 from docs_build.figures.matrices import matmul, product_grid, transpose_figure, wrap_sum
 from docs_build.figures.shapes import product_shapes
+from tests.book_numbers import BATCH, BIASES, INPUTS, WEIGHTS
 
 SVG = "{http://www.w3.org/2000/svg}"
-INPUTS = [1.0, 2.0, 3.0, 2.5]
-WEIGHTS = [[0.2, 0.8, -0.5, 1.0], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]]
-BIASES = [2.0, 3.0, 0.5]
-BATCH: list[list[float]] = [[1, 2, 3, 2.5], [2, 5, -1, 2], [-1.5, 2.7, 3.3, -0.8]]
 
 
 def parse(html: str) -> tuple[str, list[str]]:

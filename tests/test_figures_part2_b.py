@@ -19,6 +19,7 @@ from docs_build.figures.logloss import log_loss_figure
 from docs_build.figures.softmax_bars import softmax_bars
 from nnfs_ref import vectorized
 from nnfs_ref.datasets import sine_data
+from tests.book_numbers import BATCH_OUT, LAYER_OUT
 
 SVG = "{http://www.w3.org/2000/svg}"
 CSS = Path(__file__).resolve().parent.parent / "docs/stylesheets/figures.css"
@@ -118,8 +119,7 @@ def test_relu_fit_rejects_bends_outside_the_curve() -> None:
 
 
 def test_softmax_bars_show_the_outputs_and_probabilities_of_the_lesson() -> None:
-    outputs = [4.8, 1.21, 2.385]
-    title, texts, svg = parse(softmax_bars(outputs, vectorized.softmax(outputs)))
+    title, texts, svg = parse(softmax_bars(LAYER_OUT, vectorized.softmax(LAYER_OUT)))
     assert "summing to 8.395" in title
     assert "class 0: 4.8 becomes 0.895; class 1: 1.21 becomes 0.025" in title
     assert "class 2: 2.385 becomes 0.080" in title
@@ -131,17 +131,16 @@ def test_softmax_bars_show_the_outputs_and_probabilities_of_the_lesson() -> None
 
 
 def test_softmax_bars_draw_negative_outputs_left_of_zero() -> None:
-    outputs = [8.9, -1.81, 0.2]
-    title, texts, _ = parse(softmax_bars(outputs, vectorized.softmax(outputs)))
+    title, texts, _ = parse(softmax_bars(BATCH_OUT[1], vectorized.softmax(BATCH_OUT[1])))
     assert "class 1: −1.81 becomes 0.000" in title
     assert "−1.81" in texts
 
 
 def test_softmax_bars_refuse_numbers_that_are_not_a_softmax() -> None:
     with pytest.raises(ValueError, match="not the softmax of the outputs"):
-        softmax_bars([4.8, 1.21, 2.385], [0.8, 0.1, 0.1])
+        softmax_bars(LAYER_OUT, [0.8, 0.1, 0.1])
     with pytest.raises(ValueError, match="3 outputs but 2 probabilities"):
-        softmax_bars([4.8, 1.21, 2.385], [0.5, 0.5])
+        softmax_bars(LAYER_OUT, [0.5, 0.5])
 
 
 def loss_curve() -> tuple[np.ndarray, np.ndarray, np.ndarray]:

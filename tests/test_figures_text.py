@@ -27,32 +27,28 @@ from docs_build.figures.neuron import neuron_diagram
 from docs_build.figures.products import elementwise_table
 from docs_build.figures.shapes import product_shapes
 from docs_build.figures.vectors import alignment_figure
+from tests.book_numbers import BATCH, BIASES, CUBE, DOT_A, DOT_B, INPUTS, WEIGHTS
 
 SVG = "{http://www.w3.org/2000/svg}"
 CSS = Path(__file__).resolve().parents[1] / "docs" / "stylesheets" / "figures.css"
 PHONE_COLUMN = 343  # CSS px: a 375 px viewport minus Material's two 16 px margins
 MIN_PX = 11
 
-INPUTS = [1.0, 2.0, 3.0, 2.5]
-WEIGHTS = [[0.2, 0.8, -0.5, 1.0], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]]
-BIASES = [2.0, 3.0, 0.5]
-BATCH: list[list[float]] = [[1, 2, 3, 2.5], [2, 5, -1, 2], [-1.5, 2.7, 3.3, -0.8]]
-CUBE = [[[1, 5, 6, 2], [3, 2, 1, 3]], [[5, 2, 1, 2], [6, 4, 8, 4]], [[2, 8, 5, 3], [1, 1, 9, 4]]]
 _rng = np.random.default_rng(0)
 _X = _rng.uniform(-1, 1, size=200).tolist()
 _Y = [0.8 * x + 0.3 + e for x, e in zip(_X, _rng.normal(0, 0.35, size=200), strict=True)]
 
 #: Every figure the lessons draw, with the lessons' own numbers.
 FIGURES: dict[str, Callable[[], str]] = {
-    "neuron": lambda: neuron_diagram(INPUTS, WEIGHTS[0], 2.0),
+    "neuron": lambda: neuron_diagram(INPUTS, WEIGHTS[0], BIASES[0]),
     "layer": lambda: layer_diagram(INPUTS, WEIGHTS, BIASES),
     "lines": lambda: neuron_lines(
         [-2, -1, 0, 1, 2], [("w", [(0.5, 0), (1, 0), (2, 0)]), ("b", [(1, -2), (1, 0), (1, 2)])]
     ),
     "array-cube": lambda: array_grid(CUBE),
     "array-row": lambda: array_grid([1, 5, 6, 2]),
-    "products": lambda: elementwise_table([1, 2, 3], [2, 3, 4]),
-    "sums": lambda: elementwise_table([1, 2, 3], [2, 3, 4], "+"),
+    "products": lambda: elementwise_table(DOT_A, DOT_B),
+    "sums": lambda: elementwise_table(DOT_A, DOT_B, "+"),
     "alignment": lambda: alignment_figure([3, 1], [[1, 3], [-1, 3], [-3, -1]]),
     "matrix-vector": lambda: matrix_vector(WEIGHTS, INPUTS, BIASES),
     "batch": lambda: batch_grid(BATCH),
