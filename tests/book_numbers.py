@@ -22,6 +22,11 @@ A_INPUTS = [1, 2, 3]
 A_WEIGHTS = [0.2, 0.8, -0.5]
 A_BIAS = 2
 
+# §1 (no letter): one-input neurons drawn as lines, (weight, bias) pairs on five inputs.
+LINE_INPUTS = [-2, -1, 0, 1, 2]
+SLOPES = [(0.5, 0.0), (1.0, 0.0), (2.0, 0.0)]  # the weight changes, the bias is 0
+SHIFTS = [(1.0, -2.0), (1.0, 0.0), (1.0, 2.0)]  # the bias changes, the weight is 1
+
 # B (§1): four inputs; with the weights and bias of C's first neuron,
 # WEIGHTS[0] and BIASES[0], they give 4.8.
 INPUTS = [1.0, 2.0, 3.0, 2.5]
@@ -34,9 +39,12 @@ LAYER_OUT = [4.8, 1.21, 2.385]
 # §3 (tensors, no letter): the lesson's cube, shape (3, 2, 4).
 CUBE = [[[1, 5, 6, 2], [3, 2, 1, 3]], [[5, 2, 1, 2], [6, 4, 8, 4]], [[2, 8, 5, 3], [1, 1, 9, 4]]]
 
-# §4 (the dot product, no letter): a · b = 20.
+# §4 (the dot product, no letter): a · b = 20; and vectors that point alike, or not:
+# ALIGN_A with each of ALIGN_OTHERS gives 6, 0 and -10.
 DOT_A = [1, 2, 3]
 DOT_B = [2, 3, 4]
+ALIGN_A = [3, 1]
+ALIGN_OTHERS = [[1, 3], [-1, 3], [-3, -1]]
 
 # D (§6 a batch, §8 a layer and a batch): three samples of four features, shape (3, 4),
 # through C's layer; the first row of the outputs is C's.

@@ -11,30 +11,17 @@ import pytest
 from docs_build.figures.bench import load_bench, speed_chart, speed_table
 from docs_build.figures.neuron import neuron_diagram
 from tests.book_numbers import BIASES, INPUTS, WEIGHTS
-
-SVG = "{http://www.w3.org/2000/svg}"
-
-
-def parse(html: str) -> ET.Element:
-    root = ET.fromstring(html)
-    assert root.tag == "figure"
-    return root
+from tests.svg import SVG, parse
 
 
 def test_the_neuron_diagram_labels_inputs_weights_bias_and_output() -> None:
-    root = parse(neuron_diagram(INPUTS, WEIGHTS[0], BIASES[0]))
-    svg = root.find(f"{SVG}svg")
-    assert svg is not None
-    assert svg.get("role") == "img"
-    title = svg.findtext(f"{SVG}title") or ""
-    assert "it outputs 4.8" in title
-    assert svg.get("aria-label") == title
-    labels = [t.text for t in svg.iter(f"{SVG}text")]
-    assert {"2.5", "× −0.5", "+ 2", "4.8"} <= set(labels)
+    figure = parse(neuron_diagram(INPUTS, WEIGHTS[0], BIASES[0]))  # role, alt text
+    assert "it outputs 4.8" in figure.title
+    assert {"2.5", "× −0.5", "+ 2", "4.8"} <= set(figure.texts)
 
 
 def test_each_weight_label_sits_on_its_own_line_and_clear_of_the_others() -> None:
-    root = parse(neuron_diagram(INPUTS, WEIGHTS[0], BIASES[0]))
+    root = parse(neuron_diagram(INPUTS, WEIGHTS[0], BIASES[0])).root
     lines = [e for e in root.iter(f"{SVG}line")][:4]  # input i to the neuron, in order
     labels = [t for t in root.iter(f"{SVG}text") if (t.text or "").startswith("× ")]
     boxes = [r for r in root.iter(f"{SVG}rect") if r.get("class") == "label-bg"]
@@ -54,17 +41,16 @@ def test_the_neuron_diagram_refuses_mismatched_lists() -> None:
 
 def test_the_speed_chart_is_drawn_from_the_committed_measurements() -> None:
     data = load_bench()
-    root = parse(speed_chart(data))
+    figure = parse(speed_chart(data))
+    root = figure.root
     caption = root.findtext("figcaption") or ""
     assert f"NumPy {data['machine']['numpy']}" in caption
     assert data["machine"]["date"][:10] in caption
     bars = [r for r in root.iter(f"{SVG}rect")]
     assert len(bars) == 3 * len(data["speedup"]) + 3  # three bars a size, three legend swatches
-    labels = {t.text for t in root.iter(f"{SVG}text")}
+    labels = set(figure.texts)
     assert {"plain loops (the lesson's code)", "NumPy, from lists", "NumPy, on arrays"} <= labels
-    svg = root.find(f"{SVG}svg")
-    assert svg is not None
-    assert "NumPy starting from Python lists" in (svg.findtext(f"{SVG}title") or "")
+    assert "NumPy starting from Python lists" in figure.title
 
 
 def test_the_speed_chart_refuses_impossible_timings() -> None:

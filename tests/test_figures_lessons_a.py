@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 import pytest
 
 from docs_build.figures.arrays import array_grid, shape_of
@@ -11,33 +9,21 @@ from docs_build.figures.layer import layer_diagram
 from docs_build.figures.products import elementwise_table
 from docs_build.figures.svg import fmt
 from tests.book_numbers import BIASES, CUBE, DOT_A, DOT_B, INPUTS, WEIGHTS
-
-SVG = "{http://www.w3.org/2000/svg}"
-
-
-def parse(html: str) -> tuple[ET.Element, list[str]]:
-    """The <svg> element of a figure and the strings of its <text> elements."""
-    figure = ET.fromstring(html)
-    svg = figure.find(f"{SVG}svg")
-    assert svg is not None
-    title = svg.find(f"{SVG}title")
-    assert title is not None
-    assert title.text
-    assert svg.get("aria-label") == title.text
-    return svg, [t.text or "" for t in svg.iter(f"{SVG}text")]
+from tests.svg import SVG, parse
 
 
 def test_layer_diagram_labels_every_output() -> None:
-    svg, texts = parse(layer_diagram(INPUTS, WEIGHTS, BIASES))
-    assert {"4.8", "1.21", "2.385"} <= set(texts)
-    assert len(svg.findall(f"{SVG}circle")) == 4 + 3
-    assert len(svg.findall(f"{SVG}line")) == 4 * 3 + 3
-    assert "−0.91" in (svg.get("aria-label") or "")
+    figure = parse(layer_diagram(INPUTS, WEIGHTS, BIASES))
+    assert {"4.8", "1.21", "2.385"} <= set(figure.texts)
+    assert len(figure.svg.findall(f"{SVG}circle")) == 4 + 3
+    assert len(figure.svg.findall(f"{SVG}line")) == 4 * 3 + 3
+    assert "−0.91" in figure.title  # the aria-label
 
 
 @pytest.mark.parametrize("neuron", [0, 2])
 def test_layer_diagram_writes_one_neurons_weights_on_its_lines(neuron: int) -> None:
-    svg, texts = parse(layer_diagram(INPUTS, WEIGHTS, BIASES, labelled=neuron))
+    figure = parse(layer_diagram(INPUTS, WEIGHTS, BIASES, labelled=neuron))
+    svg, texts = figure.svg, figure.texts
     marked = [e for e in svg.iter(f"{SVG}line") if "edge-mark" in (e.get("class") or "")]
     assert len(marked) == len(INPUTS)
     # Every marked line ends at the labelled neuron's circle, one line per input.
@@ -47,7 +33,7 @@ def test_layer_diagram_writes_one_neurons_weights_on_its_lines(neuron: int) -> N
     assert [e.get("y1") for e in marked] == [c.get("cy") for c in circles[: len(INPUTS)]]
     weights = [t for t in texts if t.startswith("× ")]
     assert weights == [f"× {fmt(w)}" for w in WEIGHTS[neuron]]
-    assert f"lines into neuron {neuron + 1} are marked" in (svg.get("aria-label") or "")
+    assert f"lines into neuron {neuron + 1} are marked" in figure.title  # the aria-label
     with pytest.raises(ValueError, match="no neuron 3"):
         layer_diagram(INPUTS, WEIGHTS, BIASES, labelled=3)
 
@@ -75,9 +61,9 @@ def test_layer_diagram_rejects_mismatched_lists(
 def test_array_grid_draws_every_number_and_the_shape(
     value: list[object], shape: str, cells: int
 ) -> None:
-    svg, texts = parse(array_grid(value))
-    assert f"shape {shape}" in texts
-    assert len(svg.findall(f"{SVG}rect")) == cells
+    figure = parse(array_grid(value))
+    assert f"shape {shape}" in figure.texts
+    assert len(figure.svg.findall(f"{SVG}rect")) == cells
 
 
 def test_array_grid_rejects_ragged_and_deep_lists() -> None:
@@ -89,16 +75,17 @@ def test_array_grid_rejects_ragged_and_deep_lists() -> None:
 
 
 def test_products_table_shows_products_and_their_sum() -> None:
-    svg, texts = parse(elementwise_table(DOT_A, DOT_B))
+    figure = parse(elementwise_table(DOT_A, DOT_B))
+    texts = figure.texts
     assert {"6", "12", "sum", "20"} <= set(texts)
-    assert "add up to 20" in (svg.get("aria-label") or "")
+    assert "add up to 20" in figure.title  # the aria-label
     # The header names one pair, not "a × b", which would read as the cross product.
     assert "a[i] × b[i]" in texts
     assert "a × b" not in texts
 
 
 def test_sums_table_has_no_sum_row() -> None:
-    _, texts = parse(elementwise_table(DOT_A, DOT_B, "+"))
+    texts = parse(elementwise_table(DOT_A, DOT_B, "+")).texts
     assert {"3", "5", "7"} <= set(texts)
     assert "sum" not in texts
     assert "a[i] + b[i]" in texts

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 import pytest
 
 from docs_build.figures.fits import equation, fit_panels
@@ -11,27 +9,15 @@ from docs_build.figures.grids import batch_grid, matrix_vector
 from docs_build.figures.matrices import matmul, product_grid, transpose_figure, wrap_sum
 from docs_build.figures.shapes import product_shapes
 from tests.book_numbers import BATCH, BIASES, INPUTS, WEIGHTS
-
-SVG = "{http://www.w3.org/2000/svg}"
-
-
-def parse(html: str) -> tuple[str, list[str]]:
-    """The title of the figure's SVG and every text it draws."""
-    root = ET.fromstring(html)
-    svg = root.find(f"{SVG}svg")
-    assert svg is not None
-    title = svg.findtext(f"{SVG}title")
-    assert title
-    assert svg.get("aria-label") == title
-    return title, [t.text or "" for t in svg.iter(f"{SVG}text")]
+from tests.svg import parse
 
 
 def test_matrix_vector_shows_dots_and_outputs() -> None:
-    title, texts = parse(matrix_vector(WEIGHTS, INPUTS, BIASES))
-    assert "2.8, −1.79, 1.885" in title
-    assert "4.8, 1.21, 2.385" in title
+    figure = parse(matrix_vector(WEIGHTS, INPUTS, BIASES))
+    assert "2.8, −1.79, 1.885" in figure.title
+    assert "4.8, 1.21, 2.385" in figure.title
     assert {"dot", "bias", "output", "2.8", "−1.79", "1.885", "= 4.8", "= 1.21", "= 2.385"} <= set(
-        texts
+        figure.texts
     )
 
 
@@ -43,10 +29,10 @@ def test_matrix_vector_rejects_mismatched_sizes() -> None:
 
 
 def test_batch_grid_labels_samples_features_and_shape() -> None:
-    title, texts = parse(batch_grid(BATCH))
-    assert "shape (3, 4)" in title
-    assert "sample 3: −1.5, 2.7, 3.3, −0.8" in title
-    assert {"sample 3", "feature 4", "shape (3, 4)", "−0.8"} <= set(texts)
+    figure = parse(batch_grid(BATCH))
+    assert "shape (3, 4)" in figure.title
+    assert "sample 3: −1.5, 2.7, 3.3, −0.8" in figure.title
+    assert {"sample 3", "feature 4", "shape (3, 4)", "−0.8"} <= set(figure.texts)
 
 
 def test_batch_grid_rejects_ragged_and_empty() -> None:
@@ -60,13 +46,13 @@ def test_matmul_and_product_grid_agree_with_the_lesson() -> None:
     weights_t = [list(column) for column in zip(*WEIGHTS, strict=True)]
     product = matmul([[float(v) for v in row] for row in BATCH], weights_t)
     assert product[1][2] == pytest.approx(-0.3)  # 0.2 once the bias 0.5 is added
-    title, texts = parse(product_grid(BATCH, weights_t, row=1, col=2))
-    assert "gives the marked cell, −0.3" in title
-    assert "product (3, 3)" in texts
-    named = parse(product_grid(BATCH, weights_t, 0, 0, ("inputs", "weights.T", "dots")))[1]
+    figure = parse(product_grid(BATCH, weights_t, row=1, col=2))
+    assert "gives the marked cell, −0.3" in figure.title
+    assert "product (3, 3)" in figure.texts
+    named = parse(product_grid(BATCH, weights_t, 0, 0, ("inputs", "weights.T", "dots"))).texts
     assert {"inputs (3, 4)", "weights.T (4, 3)", "dots (3, 3)"} <= set(named)
     # The sum is wrapped to the figure's width; its lines read as one sum.
-    assert " ".join(texts[-2:]) == "2×(−0.26) + 5×(−0.27) + (−1)×0.17 + 2×0.87 = −0.3"
+    assert " ".join(figure.texts[-2:]) == "2×(−0.26) + 5×(−0.27) + (−1)×0.17 + 2×0.87 = −0.3"
 
 
 def test_product_grid_rejects_bad_shapes_and_cells() -> None:
@@ -77,18 +63,18 @@ def test_product_grid_rejects_bad_shapes_and_cells() -> None:
 
 
 def test_transpose_figure_moves_a_row_to_a_column() -> None:
-    title, texts = parse(transpose_figure(WEIGHTS, row=1))
-    assert "(3, 4) matrix above its (4, 3) transpose" in title
-    assert "(0.5, −0.91, 0.26, −0.5)" in title
-    assert texts.count("−0.91") == 2
+    figure = parse(transpose_figure(WEIGHTS, row=1))
+    assert "(3, 4) matrix above its (4, 3) transpose" in figure.title
+    assert "(0.5, −0.91, 0.26, −0.5)" in figure.title
+    assert figure.texts.count("−0.91") == 2
     with pytest.raises(ValueError, match="no row 3"):
         transpose_figure(WEIGHTS, row=3)
 
 
 def test_product_shapes_draws_the_three_shapes() -> None:
-    title, texts = parse(product_shapes((3, 4), (4, 3), ("inputs", "weights.T", "outputs")))
-    assert "outputs of shape (3, 3)" in title
-    assert {"(3, 4)", "(4, 3)", "(3, 3)", "inner sizes: 4 = 4"} <= set(texts)
+    figure = parse(product_shapes((3, 4), (4, 3), ("inputs", "weights.T", "outputs")))
+    assert "outputs of shape (3, 3)" in figure.title
+    assert {"(3, 4)", "(4, 3)", "(3, 3)", "inner sizes: 4 = 4"} <= set(figure.texts)
     with pytest.raises(ValueError, match=r"inner sizes differ: \(3, 4\) and \(3, 4\)"):
         product_shapes((3, 4), (3, 4))
     with pytest.raises(ValueError, match="2-D"):
@@ -98,11 +84,11 @@ def test_product_shapes_draws_the_three_shapes() -> None:
 def test_fit_panels_describes_every_line() -> None:
     xs, ys = [0.0, 1.0, 2.0], [1.0, 2.5, 5.0]
     html = fit_panels(xs, ys, (2.0, 0.83), [("one", [(1.0, 0.0), (1.5, -0.25)]), ("two", [(2, 1)])])
-    title, texts = parse(html)
-    assert "3 random points" in title
-    assert "y = 2x + 0.83" in title
-    assert "one: the last of 2 lines is y = 1.5x − 0.25" in title
-    assert "last: y = 2x + 1" in texts
+    figure = parse(html)
+    assert "3 random points" in figure.title
+    assert "y = 2x + 0.83" in figure.title
+    assert "one: the last of 2 lines is y = 1.5x − 0.25" in figure.title
+    assert "last: y = 2x + 1" in figure.texts
     assert equation((0.756, -0.272)) == "y = 0.76x − 0.27"
 
 

@@ -2,41 +2,27 @@
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
-
 import pytest
 
 from docs_build.figures.lines import neuron_lines
 from docs_build.figures.vectors import alignment_figure
+from tests.book_numbers import ALIGN_A, ALIGN_OTHERS, LINE_INPUTS, SHIFTS, SLOPES
+from tests.svg import SVG, parse
 
-SVG = "{http://www.w3.org/2000/svg}"
-XS = [-2, -1, 0, 1, 2]
-PANELS = [
-    ("weight changes, bias 0", [(0.5, 0.0), (1.0, 0.0), (2.0, 0.0)]),
-    ("bias changes, weight 1", [(1.0, -2.0), (1.0, 0.0), (1.0, 2.0)]),
-]
-
-
-def parse(html: str) -> tuple[ET.Element, str, list[str]]:
-    """The figure's <svg>, its alt text, and every text it draws."""
-    svg = ET.fromstring(html).find(f"{SVG}svg")
-    assert svg is not None
-    title = svg.findtext(f"{SVG}title") or ""
-    assert title
-    assert svg.get("aria-label") == title
-    return svg, title, [t.text or "" for t in svg.iter(f"{SVG}text")]
+XS = LINE_INPUTS
+PANELS = [("weight changes, bias 0", SLOPES), ("bias changes, weight 1", SHIFTS)]  # the lesson's
 
 
 def test_neuron_lines_names_each_line_by_what_changes() -> None:
-    _, title, texts = parse(neuron_lines(XS, PANELS))
-    assert {"w=0.5", "w=1", "w=2", "b=−2", "b=0", "b=2"} <= set(texts)
-    assert {"weight changes, bias 0", "bias changes, weight 1"} <= set(texts)
-    assert "weight 2, bias 0 gives −2 → −4, −1 → −2, 0 → 0, 1 → 2, 2 → 4" in title
-    assert "weight 1, bias −2 gives −2 → −4" in title
+    figure = parse(neuron_lines(XS, PANELS))
+    assert {"w=0.5", "w=1", "w=2", "b=−2", "b=0", "b=2"} <= set(figure.texts)
+    assert {"weight changes, bias 0", "bias changes, weight 1"} <= set(figure.texts)
+    assert "weight 2, bias 0 gives −2 → −4, −1 → −2, 0 → 0, 1 → 2, 2 → 4" in figure.title
+    assert "weight 1, bias −2 gives −2 → −4" in figure.title
 
 
 def test_neuron_lines_puts_every_output_on_its_line() -> None:
-    svg, _, _ = parse(neuron_lines(XS, PANELS[:1]))
+    svg = parse(neuron_lines(XS, PANELS[:1])).svg
     fits = [e for e in svg.iter(f"{SVG}line") if e.get("class") == "fit"]
     points = [c for c in svg.iter(f"{SVG}circle") if c.get("class") == "point"]
     assert len(fits) == 3
@@ -63,16 +49,16 @@ def test_neuron_lines_rejects_bad_input(
 
 
 def test_alignment_figure_labels_each_vector_with_its_dot_product() -> None:
-    svg, title, texts = parse(alignment_figure([3, 1], [[1, 3], [-1, 3], [-3, -1]]))
-    assert {"a = (3, 1)", "a·b = 6", "a·b = 0", "a·b = −10"} <= set(texts)
-    assert "b = (−1, 3) at 90 degrees gives 0" in title
-    assert "b = (−3, −1) at 180 degrees gives −10" in title
-    assert len(svg.findall(f"{SVG}polygon")) == 4  # one arrowhead a vector
+    figure = parse(alignment_figure(ALIGN_A, ALIGN_OTHERS))
+    assert {"a = (3, 1)", "a·b = 6", "a·b = 0", "a·b = −10"} <= set(figure.texts)
+    assert "b = (−1, 3) at 90 degrees gives 0" in figure.title
+    assert "b = (−3, −1) at 180 degrees gives −10" in figure.title
+    assert len(figure.svg.findall(f"{SVG}polygon")) == 4  # one arrowhead a vector
 
 
 def test_alignment_labels_stay_inside_and_apart() -> None:
-    svg, _, _ = parse(alignment_figure([3, 1], [[1, 3], [-1, 3], [-3, -1]]))
-    size = float((svg.get("viewBox") or "").split()[2])
+    figure = parse(alignment_figure(ALIGN_A, ALIGN_OTHERS))
+    svg, size = figure.svg, figure.width
     boxes = [
         tuple(float(r.get(k) or 0) for k in ("x", "y", "width", "height"))
         for r in svg.iter(f"{SVG}rect")

@@ -27,7 +27,17 @@ from docs_build.figures.neuron import neuron_diagram
 from docs_build.figures.products import elementwise_table
 from docs_build.figures.shapes import product_shapes
 from docs_build.figures.vectors import alignment_figure
-from tests.book_numbers import BATCH, BIASES, CUBE, DOT_A, DOT_B, INPUTS, WEIGHTS
+from tests.book_numbers import (
+    ALIGN_A,
+    ALIGN_OTHERS,
+    BATCH,
+    BIASES,
+    CUBE,
+    DOT_A,
+    DOT_B,
+    INPUTS,
+    WEIGHTS,
+)
 
 SVG = "{http://www.w3.org/2000/svg}"
 CSS = Path(__file__).resolve().parents[1] / "docs" / "stylesheets" / "figures.css"
@@ -49,7 +59,7 @@ FIGURES: dict[str, Callable[[], str]] = {
     "array-row": lambda: array_grid([1, 5, 6, 2]),
     "products": lambda: elementwise_table(DOT_A, DOT_B),
     "sums": lambda: elementwise_table(DOT_A, DOT_B, "+"),
-    "alignment": lambda: alignment_figure([3, 1], [[1, 3], [-1, 3], [-3, -1]]),
+    "alignment": lambda: alignment_figure(ALIGN_A, ALIGN_OTHERS),
     "matrix-vector": lambda: matrix_vector(WEIGHTS, INPUTS, BIASES),
     "batch": lambda: batch_grid(BATCH),
     "fits": lambda: fit_panels(
