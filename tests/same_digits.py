@@ -22,6 +22,7 @@ from nnfs_ref.datasets import sine_data, spiral_data, vertical_data
 from nnfs_ref.layers import Dense
 from nnfs_ref.losses import CategoricalCrossentropy
 from nnfs_ref.random import book_stream, normal32
+from tests.book_numbers import BATCH_OUT, LABELS, PREDICTIONS
 
 
 def runtime() -> dict[str, list[str]]:
@@ -77,14 +78,12 @@ def worked_examples() -> dict[str, Any]:
     wide.forward(normal32(6, 300, 64))
     out["bytes"]["dense 64 inputs"] = wide.output.tobytes().hex()
     out["bytes"]["sine"] = b"".join(a.tobytes() for a in sine_data()).hex()
-    predictions = [[0.7, 0.1, 0.2], [0.1, 0.5, 0.4], [0.02, 0.9, 0.08]]
-    batch = [[4.8, 1.21, 2.385], [8.9, -1.81, 0.2], [1.41, 1.051, 0.026]]
     out["small"] = [
-        str(vectorized.softmax(batch)),
-        str(vectorized.softmax(np.array(batch, dtype=np.float32))),
-        repr(vectorized.cross_entropy(predictions[0], 0)),
-        repr(float(CategoricalCrossentropy().calculate(predictions, [0, 1, 1]))),
-        str(vectorized.cross_entropy(predictions, [0, 1, 1])),
+        str(vectorized.softmax(BATCH_OUT)),
+        str(vectorized.softmax(np.array(BATCH_OUT, dtype=np.float32))),
+        repr(vectorized.cross_entropy(PREDICTIONS[0], LABELS[0])),
+        repr(float(CategoricalCrossentropy().calculate(PREDICTIONS, LABELS))),
+        str(vectorized.cross_entropy(PREDICTIONS, LABELS)),
     ]
     return out
 

@@ -13,14 +13,13 @@ import numpy as np
 import pytest
 
 from nnfs_ref import pure, vectorized
+from tests.book_numbers import BATCH, BIASES, WEIGHTS
+from tests.modules import MODULES
 from tests.test_errors_part2 import raised_messages
 
-MODULES = [pytest.param(pure, id="pure"), pytest.param(vectorized, id="vectorized")]
-
-W3x4 = [[0.2, 0.8, -0.5, 1.0], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]]
-X3x4 = [[1, 2, 3, 2.5], [2, 5, -1, 2], [-1.5, 2.7, 3.3, -0.8]]
+# The book's C and D, named by shape for the table below.
+W3x4, X3x4, B3 = WEIGHTS, BATCH, BIASES
 W4x3 = [list(col) for col in zip(*W3x4, strict=True)]
-B3 = [2.0, 3.0, 0.5]
 
 # (id, function name, args, exception class, words the message must contain)
 CASES: list[tuple[str, str, tuple[Any, ...], type[Exception], list[str]]] = [

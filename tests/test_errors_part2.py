@@ -20,10 +20,10 @@ from nnfs_ref.datasets import sine_data, spiral_data, vertical_data
 from nnfs_ref.layers import Dense
 from nnfs_ref.losses import CategoricalCrossentropy, Loss
 from nnfs_ref.random import book_stream, normal32
+from tests.book_numbers import LABELS, ONE_HOT, PREDICTIONS
+from tests.modules import MODULES
 
-MODULES = [pytest.param(pure, id="pure"), pytest.param(vectorized, id="vectorized")]
-P = [[0.7, 0.1, 0.2], [0.1, 0.5, 0.4], [0.02, 0.9, 0.08]]
-ONE_HOT = [[1, 0, 0], [0, 1, 0], [0, 1, 0]]
+P = PREDICTIONS  # a short name for the table below
 
 # (id, function, args, exception class, words the message must contain)
 CASES: list[tuple[str, str, tuple[Any, ...], type[Exception], list[str]]] = [
@@ -187,7 +187,7 @@ OBJECT_CASES: list[tuple[str, Callable[[], object], type[Exception], list[str]]]
         ValueError,
         ["CategoricalCrossentropy: targets[2] is 3"],
     ),
-    ("loss-base", lambda: Loss().calculate(P, [0, 1, 1]), NotImplementedError, ["forward"]),
+    ("loss-base", lambda: Loss().calculate(P, LABELS), NotImplementedError, ["forward"]),
     ("spiral-samples", lambda: spiral_data(-5, 3, rng=0), ValueError, ["samples", "-5"]),
     ("spiral-classes", lambda: spiral_data(100, -1, rng=0), ValueError, ["classes", "-1"]),
     ("spiral-uint8", lambda: spiral_data(2, 300, rng=0), ValueError, ["at most 256", "uint8"]),
@@ -238,7 +238,7 @@ def test_nothing_is_silently_wrong_for_valid_edge_cases(m: ModuleType) -> None:
     assert m.cross_entropy([0.0, 1.0], 0) == pytest.approx(-np.log(1e-7))
     assert m.cross_entropy([0.0, 1.0], 1) == pytest.approx(-np.log(1 - 1e-7))
     # Labels may be any integer type, one-hot rows any number type.
-    assert m.accuracy(P, np.array([0, 1, 1], dtype=np.uint8)) == 1.0
+    assert m.accuracy(P, np.array(LABELS, dtype=np.uint8)) == 1.0
     assert m.accuracy(P, [[1.0, 0.0, 0.0], [0, 1, 0], [False, True, False]]) == 1.0
 
 

@@ -1,4 +1,4 @@
-"""The worked numbers the site quotes, checked in both modules."""
+"""Part 1's worked numbers (examples A to D), checked in both modules."""
 
 from __future__ import annotations
 
@@ -8,18 +8,25 @@ import numpy as np
 import pytest
 
 from nnfs_ref import pure, vectorized
-
-MODULES = [pytest.param(pure, id="pure"), pytest.param(vectorized, id="vectorized")]
-
-WEIGHTS = [[0.2, 0.8, -0.5, 1.0], [0.5, -0.91, 0.26, -0.5], [-0.26, -0.27, 0.17, 0.87]]
-BIASES = [2.0, 3.0, 0.5]
-BATCH: list[list[float]] = [[1, 2, 3, 2.5], [2, 5, -1, 2], [-1.5, 2.7, 3.3, -0.8]]
-BATCH_OUT = [[4.8, 1.21, 2.385], [8.9, -1.81, 0.2], [1.41, 1.051, 0.026]]
+from tests.book_numbers import (
+    A_BIAS,
+    A_INPUTS,
+    A_WEIGHTS,
+    BATCH,
+    BATCH_OUT,
+    BIASES,
+    DOT_A,
+    DOT_B,
+    INPUTS,
+    LAYER_OUT,
+    WEIGHTS,
+)
+from tests.modules import MODULES
 
 
 @pytest.mark.parametrize("m", MODULES)
 def test_neuron_three_inputs(m: ModuleType) -> None:
-    out = m.neuron([1, 2, 3], [0.2, 0.8, -0.5], 2)
+    out = m.neuron(A_INPUTS, A_WEIGHTS, A_BIAS)
     assert type(out) is float
     assert out == pytest.approx(2.3, rel=1e-12)
     assert repr(out) == "2.3"
@@ -27,23 +34,23 @@ def test_neuron_three_inputs(m: ModuleType) -> None:
 
 @pytest.mark.parametrize("m", MODULES)
 def test_neuron_four_inputs(m: ModuleType) -> None:
-    out = m.neuron([1.0, 2.0, 3.0, 2.5], [0.2, 0.8, -0.5, 1.0], 2.0)
+    out = m.neuron(INPUTS, WEIGHTS[0], BIASES[0])
     assert type(out) is float
     assert repr(out) == "4.8"
 
 
 @pytest.mark.parametrize("m", MODULES)
 def test_dot(m: ModuleType) -> None:
-    out = m.dot([1, 2, 3], [2, 3, 4])
+    out = m.dot(DOT_A, DOT_B)
     assert type(out) is float
     assert out == 20.0
 
 
 @pytest.mark.parametrize("m", MODULES)
 def test_layer_one_sample(m: ModuleType) -> None:
-    out = m.layer([1.0, 2.0, 3.0, 2.5], WEIGHTS, BIASES)
+    out = m.layer(INPUTS, WEIGHTS, BIASES)
     assert m.shape(out) == (3,)
-    assert np.allclose(out, [4.8, 1.21, 2.385], rtol=1e-12, atol=1e-12)
+    assert np.allclose(out, LAYER_OUT, rtol=1e-12, atol=1e-12)
 
 
 @pytest.mark.parametrize("m", MODULES)
@@ -89,7 +96,7 @@ def test_book_style_bias_row_is_accepted(m: ModuleType) -> None:
 
 @pytest.mark.parametrize("m", MODULES)
 def test_numpy_arrays_and_bools_are_accepted(m: ModuleType) -> None:
-    assert m.dot(np.array([1, 2, 3]), np.array([2.0, 3.0, 4.0])) == 20.0
+    assert m.dot(np.array(DOT_A), np.array(DOT_B, dtype=float)) == 20.0
     assert m.dot([True, False, True], [2, 3, 4]) == 6.0
     assert m.dot(np.array([True, True]), np.array([1, 2], dtype=np.int8)) == 3.0
     assert m.neuron(np.array([1, 2], dtype=np.float32), [1, 1], np.float64(0.5)) == 3.5

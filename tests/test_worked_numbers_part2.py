@@ -17,19 +17,25 @@ from nnfs_ref.datasets import spiral_data
 from nnfs_ref.layers import Dense
 from nnfs_ref.losses import CategoricalCrossentropy
 from nnfs_ref.random import book_stream
-from tests.book_numbers import BOOK_F, BOOK_G, BOOK_H
-from tests.test_worked_numbers import BATCH, BIASES, WEIGHTS
-
-MODULES = [pytest.param(pure, id="pure"), pytest.param(vectorized, id="vectorized")]
-WEIGHTS2 = [[0.1, -0.14, 0.5], [-0.5, 0.12, -0.33], [-0.44, 0.73, -0.13]]
-BIASES2 = [-1, 2, -0.5]
-BOOK_E = """\
-[[ 0.5031  -1.04185 -2.03875]
- [ 0.2434  -2.7332  -5.7633 ]
- [-0.99314  1.41254 -0.35655]]"""
-PREDICTIONS = [[0.7, 0.1, 0.2], [0.1, 0.5, 0.4], [0.02, 0.9, 0.08]]
-ONE_HOT = [[1, 0, 0], [0, 1, 0], [0, 1, 0]]
-BATCH_OUTPUTS = [[4.8, 1.21, 2.385], [8.9, -1.81, 0.2], [1.41, 1.051, 0.026]]
+from tests.book_numbers import (
+    ACCURACY_PREDICTIONS,
+    BATCH,
+    BATCH_OUT,
+    BIASES,
+    BIASES2,
+    BOOK_E,
+    BOOK_F,
+    BOOK_G,
+    BOOK_H,
+    LABELS,
+    LAYER_OUT,
+    ONE_HOT,
+    PREDICTIONS,
+    RELU_INPUTS,
+    WEIGHTS,
+    WEIGHTS2,
+)
+from tests.modules import MODULES
 
 
 def test_example_e_two_layers_by_hand_in_part_1s_layout() -> None:
@@ -95,13 +101,13 @@ def test_drawing_in_another_order_gives_other_numbers() -> None:
 
 @pytest.mark.parametrize("m", MODULES)
 def test_relu_example(m: ModuleType) -> None:
-    out = m.relu([0, 2, -1, 3.3, -2.7, 1.1, 2.2, -100])
+    out = m.relu(RELU_INPUTS)
     assert list(out) == [0, 2, 0, 3.3, 0, 1.1, 2.2, 0]
 
 
 @pytest.mark.parametrize("m", MODULES)
 def test_softmax_example(m: ModuleType) -> None:
-    out = np.asarray(m.softmax([4.8, 1.21, 2.385]))
+    out = np.asarray(m.softmax(LAYER_OUT))
     assert str(out) == "[0.89528266 0.02470831 0.08000903]"
     assert abs(float(np.sum(out)) - 1.0) < 1e-15
 
@@ -115,7 +121,7 @@ def test_softmax_subtracting_the_maximum_prevents_overflow() -> None:
 
 @pytest.mark.parametrize("m", MODULES)
 def test_batch_softmax_example(m: ModuleType) -> None:
-    out = np.asarray(m.softmax(BATCH_OUTPUTS))
+    out = np.asarray(m.softmax(BATCH_OUT))
     assert str(out) == (
         "[[8.95282664e-01 2.47083068e-02 8.00090293e-02]\n"
         " [9.99811129e-01 2.23163963e-05 1.66554348e-04]\n"
@@ -125,11 +131,11 @@ def test_batch_softmax_example(m: ModuleType) -> None:
 
 @pytest.mark.parametrize("m", MODULES)
 def test_loss_of_one_sample(m: ModuleType) -> None:
-    assert repr(m.cross_entropy([0.7, 0.1, 0.2], 0)) == "0.35667494393873245"
-    assert repr(m.cross_entropy([0.7, 0.1, 0.2], [1, 0, 0])) == "0.35667494393873245"
+    assert repr(m.cross_entropy(PREDICTIONS[0], LABELS[0])) == "0.35667494393873245"
+    assert repr(m.cross_entropy(PREDICTIONS[0], ONE_HOT[0])) == "0.35667494393873245"
 
 
-@pytest.mark.parametrize("targets", [[0, 1, 1], ONE_HOT], ids=["sparse", "one-hot"])
+@pytest.mark.parametrize("targets", [LABELS, ONE_HOT], ids=["sparse", "one-hot"])
 def test_loss_of_a_batch(targets: list[int] | list[list[int]]) -> None:
     assert (
         str(vectorized.cross_entropy(PREDICTIONS, targets)) == "[0.35667494 0.69314718 0.10536052]"
@@ -153,6 +159,5 @@ def test_clipping_keeps_a_zero_prediction_finite() -> None:
 
 @pytest.mark.parametrize("m", MODULES)
 def test_accuracy_example(m: ModuleType) -> None:
-    predictions = [[0.7, 0.2, 0.1], [0.5, 0.1, 0.4], [0.02, 0.9, 0.08]]
-    assert repr(m.accuracy(predictions, [0, 1, 1])) == "0.6666666666666666"
-    assert repr(m.accuracy(predictions, ONE_HOT)) == "0.6666666666666666"
+    assert repr(m.accuracy(ACCURACY_PREDICTIONS, LABELS)) == "0.6666666666666666"
+    assert repr(m.accuracy(ACCURACY_PREDICTIONS, ONE_HOT)) == "0.6666666666666666"

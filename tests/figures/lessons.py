@@ -1,0 +1,139 @@
+"""The figures the lessons draw, with the lessons' own data: for the figure tests.
+
+The data a page computes before it draws (the spiral and vertical data, the activation
+and loss lessons' curves) is recomputed here the same way, once. `FIGURES` draws every
+figure of every lesson, for the checks that apply to all of them (test_text_size.py).
+The numbers themselves are the book's, in tests/book_numbers.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+import numpy as np
+
+from docs_build.figures.activations import activation_panels, relu_fit
+from docs_build.figures.arrays import array_grid
+from docs_build.figures.bench import load_bench, speed_chart
+from docs_build.figures.chain import layer_chain
+from docs_build.figures.fits import fit_panels
+from docs_build.figures.grids import batch_grid, matrix_vector
+from docs_build.figures.layer import layer_diagram
+from docs_build.figures.lines import neuron_lines
+from docs_build.figures.logloss import log_loss_figure
+from docs_build.figures.matrices import product_grid, transpose_figure
+from docs_build.figures.neuron import neuron_diagram
+from docs_build.figures.products import elementwise_table
+from docs_build.figures.scatter import class_scatter
+from docs_build.figures.shapes import product_shapes
+from docs_build.figures.softmax_bars import softmax_bars
+from docs_build.figures.vectors import alignment_figure
+from nnfs_ref import vectorized
+from nnfs_ref.datasets import sine_data, spiral_data, vertical_data
+from nnfs_ref.random import book_stream
+from tests.book_numbers import (
+    ALIGN_A,
+    ALIGN_OTHERS,
+    BATCH,
+    BATCH_OUT,
+    BIASES,
+    CUBE,
+    DOT_A,
+    DOT_B,
+    INPUTS,
+    LAYER_OUT,
+    LINE_INPUTS,
+    SHIFTS,
+    SLOPES,
+    WEIGHTS,
+)
+
+#: The single-neuron lesson's two panels of lines.
+LINE_PANELS = [("weight changes, bias 0", SLOPES), ("bias changes, weight 1", SHIFTS)]
+#: Example E's shapes as the adding-layers lesson chains them.
+E_LAYERS = [("weights.T", (4, 3), "layer 1"), ("weights2.T", (3, 3), "layer 2")]
+#: The dense-layer lesson's chain: the spiral data through dense1.
+F_LAYERS = [("dense1.weights", (2, 3), "dense1.output")]
+
+
+@cache
+def spiral() -> tuple[np.ndarray, np.ndarray]:
+    """The spiral-data lesson's data: 100 points of each of 3 classes, the book's stream."""
+    return spiral_data(samples=100, classes=3, rng=book_stream(0))
+
+
+@cache
+def vertical() -> tuple[np.ndarray, np.ndarray]:
+    """The spiral-data lesson's vertical data, drawn the same way."""
+    return vertical_data(samples=100, classes=3, rng=book_stream(0))
+
+
+def lesson_curves() -> tuple[np.ndarray, list[tuple[str, np.ndarray]]]:
+    """The activation lesson's block act-shapes-curves."""
+    xs = np.linspace(-4, 4, 161)
+    return xs, [
+        ("step", np.where(xs > 0, 1.0, 0.0)),
+        ("linear", xs),
+        ("sigmoid", 1 / (1 + np.exp(-xs))),
+        ("ReLU", np.maximum(0, xs)),
+    ]
+
+
+def sine_network() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The activation lesson's block act-sine-fit: seven hand-set ReLU neurons."""
+    x, y = sine_data(samples=200)
+    shifts = np.array([0, 1, 2, 3, 5, 6, 7])
+    weights2 = np.array([[0.71], [-0.41], [-0.59], [-0.41], [0.41], [0.59], [0.41]])
+    fit = np.maximum(0, x @ np.array([[8.0] * 7]) - shifts) @ weights2
+    return x, y, fit, shifts / 8
+
+
+def loss_curve() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The loss lesson's block loss-clip-curve."""
+    ps = np.logspace(-10, 0, 201)
+    return ps, -np.log(ps), -np.log(np.clip(ps, 1e-7, 1 - 1e-7))
+
+
+def fit_data() -> tuple[list[float], list[float]]:
+    """200 noisy points around y = 0.8x + 0.3, like the batches lesson's."""
+    rng = np.random.default_rng(0)
+    xs = rng.uniform(-1, 1, size=200).tolist()
+    ys = [0.8 * x + 0.3 + e for x, e in zip(xs, rng.normal(0, 0.35, size=200), strict=True)]
+    return xs, ys
+
+
+#: Every figure the lessons draw, with the lessons' own numbers.
+FIGURES: dict[str, Callable[[], str]] = {
+    # Part 1
+    "neuron": lambda: neuron_diagram(INPUTS, WEIGHTS[0], BIASES[0]),
+    "layer": lambda: layer_diagram(INPUTS, WEIGHTS, BIASES),
+    "lines": lambda: neuron_lines(LINE_INPUTS, LINE_PANELS),
+    "array-cube": lambda: array_grid(CUBE),
+    "array-row": lambda: array_grid([1, 5, 6, 2]),
+    "products": lambda: elementwise_table(DOT_A, DOT_B),
+    "sums": lambda: elementwise_table(DOT_A, DOT_B, "+"),
+    "alignment": lambda: alignment_figure(ALIGN_A, ALIGN_OTHERS),
+    "matrix-vector": lambda: matrix_vector(WEIGHTS, INPUTS, BIASES),
+    "batch": lambda: batch_grid(BATCH),
+    "fits": lambda: fit_panels(
+        *fit_data(), (0.8, 0.3), [("one sample per step", [(0.76, -0.27)]), ("32", [(0.8, 0.3)])]
+    ),
+    "product": lambda: product_grid([[1, 2, 3], [0, 1, -1]], [[2, 1], [3, 0], [4, -2]], 0, 0),
+    "product-batch": lambda: product_grid(
+        BATCH, np.array(WEIGHTS).T.tolist(), 1, 2, ("inputs", "weights.T", "dot products")
+    ),
+    "transpose": lambda: transpose_figure(WEIGHTS, row=1),
+    "shapes": lambda: product_shapes((3, 4), (4, 3), ("inputs", "weights.T", "outputs")),
+    "speed": lambda: speed_chart(load_bench()),
+    # Part 2
+    "spiral": lambda: class_scatter(*spiral()),
+    "vertical": lambda: class_scatter(*vertical()),
+    "chain-e": lambda: layer_chain((3, 4), E_LAYERS),
+    "chain-f": lambda: layer_chain((300, 2), F_LAYERS, "X"),
+    "activations": lambda: activation_panels(*lesson_curves()),
+    "relu-fit": lambda: relu_fit(*sine_network()),
+    "softmax": lambda: softmax_bars(LAYER_OUT, vectorized.softmax(LAYER_OUT)),
+    "softmax-negative": lambda: softmax_bars(BATCH_OUT[1], vectorized.softmax(BATCH_OUT[1])),
+    "log-loss": lambda: log_loss_figure(*loss_curve(), 1e-7, [0.7, 0.5, 0.9]),
+}
