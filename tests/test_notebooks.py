@@ -198,7 +198,7 @@ def test_conversion_of_every_construct() -> None:
     assert "**NumPy**\n\nText inside a tab." in markdown
     assert "$$\ny = \\sum_i x_i\n$$" in markdown
     # A fence that is not run: its title above it, in words Jupyter shows.
-    assert '*Not run: shows the typo*\n\n```python\npritn(sizes)\n```' in markdown
+    assert "*Not run: shows the typo*\n\n```python\npritn(sizes)\n```" in markdown
     assert "The page draws a figure here" in markdown
     assert "[the layer](https://nnfs-companion.example/part1/layer/#top)" in markdown
     assert "(https://nnfs-companion.example/assets/x.svg)" in markdown
