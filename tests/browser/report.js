@@ -41,7 +41,8 @@
 
   // A copy button must not sit on top of the code it copies.
   report.coveredCode = [];
-  document.querySelectorAll(".md-code__nav").forEach((nav) => {
+  // Material's button (.md-code__nav) and the playground cells' (clipboard-copy).
+  document.querySelectorAll(".md-code__nav, .jupyter-wrapper clipboard-copy").forEach((nav) => {
     const pre = nav.closest("pre") || nav.parentElement.querySelector("pre");
     const code = pre && pre.querySelector("code");
     if (!code || nav.getBoundingClientRect().width === 0) return;
