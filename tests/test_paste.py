@@ -143,3 +143,14 @@ def test_a_script_whose_loop_runs_into_the_next_line_fails_when_pasted(engine: E
     assert "SyntaxError" in printed
     fixed = find_fences(text.replace("total += i\n", "total += i\n\n"))
     assert pasting(engine, "docs/t.md", fixed, as_copied=True) == ["3\n"]
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: p.relative_to(ROOT / "docs").as_posix())
+def test_no_page_holds_a_control_character(path: Path) -> None:
+    """A tab or other control character is a slip (a "\\t" that ate the t of "\\theta")."""
+    bad = [
+        f"{path.relative_to(ROOT).as_posix()}:{number}: {line!r}"
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if any(ord(c) < 32 for c in line)
+    ]
+    assert not bad, "\n".join(bad)

@@ -23,6 +23,7 @@ import os
 import posixpath
 import re
 import tempfile
+from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -171,9 +172,16 @@ def install_markdown(dists: Dists, config: Any) -> str:
         listed = ", ".join(f"`{requirement}`" for requirement in dists.requires)
         needs = f"It depends on {listed}, which pip installs with it."
     python = f"Python {dists.requires_python}" if dists.requires_python else "Python"
+    note = ""
+    if urlsplit(url).hostname and str(urlsplit(url).hostname).endswith(".example"):
+        note = (
+            "\n\nThis copy of the site was built without its public address (the "
+            "address above is a placeholder): use the address you are reading it at, "
+            "or download the wheel from the table below and give pip the file."
+        )
     return (
         f"```sh\npip install {url}\n```\n\n"
-        f"That is `nnfs_ref` {dists.version}, for {python}. {needs}"
+        f"That is `nnfs_ref` {dists.version}, for {python}. {needs}{note}"
     )
 
 
