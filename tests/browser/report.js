@@ -6,6 +6,10 @@
   report.scrollWidth = root.scrollWidth;
   report.clientWidth = root.clientWidth;
 
+  // Formulas inside a collapsed block (an exercise's solution) are measured
+  // with the block opened for the moment, then it is closed again.
+  const closed = Array.from(document.querySelectorAll("details:not([open])"));
+  closed.forEach((d) => { d.open = true; });
   const formulas = Array.from(document.querySelectorAll("math"));
   report.math = {
     count: formulas.length,
@@ -18,6 +22,7 @@
       (f) => f.family.replace(/"/g, "") === "Latin Modern Math" && f.status === "loaded"),
     rawLatex: /\\[(\[]|\\(frac|sum|text|dots)\b/.test(document.body.innerText),
   };
+  closed.forEach((d) => { d.open = false; });
 
   const labels = Array.from(document.querySelectorAll("[role=img]"))
     .map((e) => e.getAttribute("aria-label"));
