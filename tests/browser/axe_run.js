@@ -1,15 +1,21 @@
 // Run axe-core on the page and return its violations; `rules` lists the rules
 // to run, or is null for every rule.
 //
-// Each distinct style of text is checked once. A page holds thousands of code
-// tokens, formula symbols, figure labels and navigation links that share a few
-// dozen styles, and axe's colour check costs the same for each. Two of them
-// with the same colour, font size, weight and shadow, drawn over the same
-// background colour with no image, transparency or positioned box in between,
-// have the same contrast: the first of each style is checked (so every style on
-// the page is) and the others are left out of the run. Text over an image, a
-// see-through layer or a positioned box is always checked.
+// The colour rules check each distinct style of text once. A page holds
+// thousands of code tokens, formula symbols, table cells, figure labels and
+// links that share a few dozen styles, and axe's colour check costs the same
+// for each. Two visible leaf elements (text, no child elements) with the same
+// tag, colour, font size, weight, style, decoration and shadow, inside a parent
+// of the same tag and colour, drawn over the same background colour with no
+// image, transparency or positioned box in between, have the same contrast:
+// the first visible one of each style is checked (so every style the reader
+// sees is) and the others are left out of the colour run. Text over an image,
+// a see-through layer or a positioned box is always checked, as is every
+// element holding both text and other elements.
+//
+// Every other rule runs on the whole page, every element included.
 async (rules) => {
+  const COLOUR = ["color-contrast", "link-in-text-block"];
   const backdrop = (element) => {
     for (let node = element; node && node.nodeType === 1; node = node.parentElement) {
       const style = getComputedStyle(node);
@@ -19,21 +25,60 @@ async (rules) => {
     }
     return "canvas";
   };
-  const seen = new Set();
-  const repeated = [];
-  const tokens = ".highlight pre code span, math *, svg text, .md-nav__link";
-  document.querySelectorAll(tokens).forEach((element) => {
-    if (!element.textContent.trim() || element.children.length) return;
-    const under = backdrop(element);
-    if (under === null) return;
-    const style = getComputedStyle(element);
-    const key = [element.tagName, style.color, style.fill, style.fontSize, style.fontWeight,
-      style.textShadow, under].join("|");
-    if (seen.has(key)) repeated.push(element);
-    else seen.add(key);
-  });
-  const options = { resultTypes: ["violations"] };
-  if (rules) options.runOnly = { type: "rule", values: rules };
-  const context = repeated.length ? { include: [document], exclude: repeated } : document;
-  return (await axe.run(context, options)).violations;
+  const ownText = (element) => Array.from(element.childNodes)
+    .some((node) => node.nodeType === Node.TEXT_NODE && node.data.trim());
+  // The elements the colour rules check: the first visible leaf of each style,
+  // every leaf drawn over something other than a plain colour, and every
+  // element with text of its own beside other elements (with all inside it),
+  // and every form field.
+  // An include list, not an exclude list: axe compares every element with every
+  // entry of an exclude list, which for thousands of repeats costs more than
+  // checking them all.
+  const checkedForColour = () => {
+    const seen = new Set();
+    const checked = [];
+    document.body.querySelectorAll("*").forEach((element) => {
+      if (element.matches("input, select, textarea")) {
+        checked.push(element);  // text in a value or placeholder, not in textContent
+        return;
+      }
+      if (!element.textContent.trim()) return;
+      if (element.children.length) {
+        if (ownText(element)) checked.push(element);
+        return;
+      }
+      // A hidden element is skipped by axe: it must not stand for a visible one.
+      if (!element.checkVisibility()) return;
+      const under = backdrop(element);
+      if (under === null) {
+        checked.push(element);
+        return;
+      }
+      const style = getComputedStyle(element);
+      const parent = element.parentElement;
+      const key = [element.tagName, style.color, style.fill, style.fontSize, style.fontWeight,
+        style.fontStyle, style.textDecorationLine, style.textShadow, under,
+        parent.tagName, getComputedStyle(parent).color].join("|");
+      if (!seen.has(key)) {
+        seen.add(key);
+        checked.push(element);
+      }
+    });
+    return checked;
+  };
+  const run = async (context, options) =>
+    (await axe.run(context, { resultTypes: ["violations"], ...options })).violations;
+  const only = (values) => ({ runOnly: { type: "rule", values } });
+  const colour = rules ? rules.filter((id) => COLOUR.includes(id)) : COLOUR;
+  // Every rule axe runs by default but the colour ones, or the ones asked for.
+  const others = rules
+    ? only(rules.filter((id) => !COLOUR.includes(id)))
+    : { rules: Object.fromEntries(COLOUR.map((id) => [id, { enabled: false }])) };
+  const found = [];
+  if (colour.length) {
+    const checked = checkedForColour();
+    if (checked.length) found.push(...(await run({ include: checked }, only(colour))));
+  }
+  if (!others.runOnly || others.runOnly.values.length) found.push(...(await run(document, others)));
+  return found;
 }

@@ -50,3 +50,22 @@ def test_the_same_style_on_another_background_is_checked_again(page: Page) -> No
 def test_every_good_style_passes(page: Page) -> None:
     html = TOKENS.format(first=spans("#222", 50), second=spans("#eee", 5), second_background="#000")
     assert violations(page, html) == []
+
+
+def test_a_style_first_seen_hidden_is_checked_where_it_shows(page: Page) -> None:
+    faint = spans("#ccc", 5)
+    code = f'<div class="highlight" style="background: #fff"><pre><code>{faint}</code></pre></div>'
+    hidden = f"<details><summary>Solution</summary>{code}</details>"
+    html = TOKENS.format(first=spans("#ccc", 5), second="", second_background="#fff")
+    assert violations(page, html.replace("<main>", "<main>" + hidden)) == ["color-contrast:1"]
+
+
+def test_a_form_field_is_checked(page: Page) -> None:
+    field = '<input aria-label="Name" value="faint" style="color: #ccc">'  # no text around it
+    assert violations(page, f"<main><h1>Form</h1>{field}</main>") == ["color-contrast:1"]
+
+
+def test_every_other_rule_sees_every_repeated_element(page: Page) -> None:
+    tokens = spans("#222", 20).replace("<span ", '<span role="bogus" ', 1)
+    html = TOKENS.format(first=spans("#222", 20) + tokens, second="", second_background="#fff")
+    assert violations(page, html) == ["aria-roles:1"]

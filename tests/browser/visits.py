@@ -6,7 +6,8 @@ palette (switched with Material's own toggle, as a reader does), then on a
 375 px phone screen (the page resized, its resize listeners run at once);
 axe-core runs in each setting: every rule in light and on the phone; in dark,
 where only colours change, the colour rules (every rule on the home page, for
-the palette toggle that only the dark palette shows). The load records every request and console
+the palette toggle that only the dark palette shows); axe_run.js checks each
+style of text once for the colour rules. The load records every request and console
 error; the light setting also records the formulas, the figures and what each
 console block's copy button copies; every setting records the page width, the
 figures' text sizes and whether a copy button covers code. The tests then
