@@ -1,19 +1,22 @@
 """The printed book (`make pdf`): the shared built site's book page, printed once by Chromium.
 
-Read back with pypdf: every lesson's title is in the text, no line of code runs
+Read back with PDFium (pypdfium2): every lesson's title is in the text, no line of code runs
 past the right margin (the longest line of any fence is far wider than the
 page, so it must wrap), and the file stays small enough to mail.
 """
 
 from __future__ import annotations
 
+import ctypes
+import itertools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
 import pytest
-from pypdf import PdfReader
 
 from docs_build.core.fences import find_fences
 from docs_build.site.release import print_page_of, print_pdf
@@ -36,20 +39,36 @@ def book(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Pat
 
 
 @dataclass(frozen=True)
+class Run:
+    """One text object of monospaced text, positions in points."""
+
+    page: int
+    text: str
+    left: float  # ink
+    right: float  # ink
+    origin: float  # where the pen started
+    baseline: float
+
+
+@dataclass(frozen=True)
 class Printed:
     """What the PDF holds: its text (whitespace removed) and its runs of code."""
 
     page_width: float  # points
     text: str
-    code: list[tuple[int, str, float, float]]  # (page, text, left, right), in points
+    code: list[Run]
 
 
 @pytest.fixture(scope="module")
 def printed(book: Path) -> Printed:
-    """One pass over the PDF (pypdf takes seconds): the text and where the code is."""
-    reader = PdfReader(book)
-    text, code = read_pdf(reader)
-    return Printed(float(reader.pages[0].mediabox.width), squeeze(text), code)
+    """One pass over the PDF with PDFium: the text and where the code is."""
+    document = pdfium.PdfDocument(book)
+    try:
+        width = document[0].get_width()
+        text, code = read_pdf(document)
+    finally:
+        document.close()
+    return Printed(width, squeeze(text), code)
 
 
 def squeeze(text: str) -> str:
@@ -81,43 +100,60 @@ def side_margin() -> float:
     return float(rule[2]) * MM
 
 
-def monospace_advance(font: Any) -> float:
-    """The widest glyph advance of a (monospaced) font, in thousandths of its size.
+def font_name(font: Any) -> str:
+    size = raw.FPDFFont_GetBaseFontName(font, None, 0)
+    buffer = ctypes.create_string_buffer(size)
+    raw.FPDFFont_GetBaseFontName(font, buffer, size)
+    return buffer.value.decode()
 
-    A CID font's /W array holds `first [w1 w2 ...]` and `first last w` entries.
+
+def object_text(obj: Any, textpage: Any) -> str:
+    size = raw.FPDFTextObj_GetText(obj, textpage, None, 0)  # bytes of UTF-16, with a NUL
+    buffer = (ctypes.c_ushort * (size // 2))()
+    raw.FPDFTextObj_GetText(obj, textpage, buffer, size)
+    return bytes(buffer)[:-2].decode("utf-16-le")
+
+
+def read_pdf(document: pdfium.PdfDocument) -> tuple[str, list[Run]]:
+    """The text of every page, and every text object in a monospaced font.
+
+    The raw PDFium calls (not the object wrappers) keep the ~200,000 text
+    objects Chromium writes to about a second.
     """
-    entries = list(font["/DescendantFonts"][0].get_object().get("/W", []))
-    widths: list[float] = []
-    index = 0
-    while index < len(entries):
-        if isinstance(entries[index + 1], list):
-            widths += [float(w) for w in entries[index + 1]]
-            index += 2
-        else:
-            widths.append(float(entries[index + 2]))
-            index += 3
-    assert widths, font
-    return max(widths)
-
-
-def read_pdf(reader: PdfReader) -> tuple[str, list[tuple[int, str, float, float]]]:
-    """The text, and (page, text, left, right) in points of every run of monospaced text."""
-    runs: list[tuple[int, str, float, float]] = []
+    names: dict[int | None, str] = {}
+    runs: list[Run] = []
     pages = []
-    for number, page in enumerate(reader.pages, 1):
-
-        def visit(
-            text: str, cm: list[float], tm: list[float], font: Any, size: float, at: int = number
-        ) -> None:
-            if not text.strip() or font is None or "Mono" not in str(font.get("/BaseFont")):
-                return
-            scale = cm[0]  # CSS pixels to points; the text matrix is unscaled
-            left = cm[4] + scale * tm[4]
-            width = len(text.rstrip("\n")) * monospace_advance(font) / 1000 * size * scale
-            runs.append((at, text, left, left + width))
-
-        pages.append(page.extract_text(visitor_text=visit))
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    matrix = raw.FS_MATRIX()
+    for number, page in enumerate(document, 1):
+        textpage = page.get_textpage()
+        pages.append(textpage.get_text_range())
+        for index in range(raw.FPDFPage_CountObjects(page.raw)):
+            obj = raw.FPDFPage_GetObject(page.raw, index)
+            if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
+                continue
+            font = raw.FPDFTextObj_GetFont(obj)
+            key = ctypes.cast(font, ctypes.c_void_p).value
+            if key not in names:
+                names[key] = font_name(font)
+            if "Mono" not in names[key]:
+                continue
+            raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
+            raw.FPDFPageObj_GetMatrix(obj, matrix)
+            text = object_text(obj, textpage.raw)
+            runs.append(Run(number, text, left.value, right.value, matrix.e, matrix.f))
     return "".join(pages), runs
+
+
+def advance(runs: list[Run]) -> float:
+    """The usual width of one code character: the pen's step between neighbouring runs."""
+    steps = sorted(
+        (b.origin - a.origin) / len(a.text)
+        for a, b in itertools.pairwise(runs)
+        if a.page == b.page and a.baseline == b.baseline and a.text and b.origin > a.origin
+    )
+    assert len(steps) > 1000, "code is printed as runs of text on shared lines"
+    return steps[len(steps) // 2]
 
 
 def test_no_code_line_is_cut_at_the_right_margin(printed: Printed) -> None:
@@ -125,14 +161,14 @@ def test_no_code_line_is_cut_at_the_right_margin(printed: Printed) -> None:
     left_margin = right_margin = side_margin()
     runs = printed.code
     assert len(runs) > 1000, "code is printed in a monospaced font"
-    # Each line of code ends inside the printable width (half a point for rounding).
-    past = [(p, t, round(r, 1)) for p, t, _, r in runs if r > width - right_margin + 0.5]
+    # Each run of code ends inside the printable width (half a point for rounding).
+    edge = width - right_margin + 0.5
+    past = [(r.page, r.text, round(r.right, 1)) for r in runs if r.right > edge]
     assert past == [], f"code past the right margin at {width - right_margin:.1f} pt: {past[:5]}"
-    assert min(left for _, _, left, _ in runs) >= left_margin - 0.5
+    assert min(r.left for r in runs) >= left_margin - 0.5
     # Lines of code wider than the page were wrapped, and all of each is printed
     # (Chromium leaves out what a box cuts off, so a cut line is missing text).
-    per_character = sorted((r - left) / len(t.rstrip()) for _, t, left, r in runs)
-    typical = per_character[len(per_character) // 2]
+    typical = advance(runs)
     printable = width - left_margin - right_margin
     pages = sorted(ROOT.glob("docs/part*/*.md"))  # the lessons, all in the book
     wide = [
