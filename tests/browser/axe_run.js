@@ -2,16 +2,16 @@
 // to run, or is null for every rule.
 //
 // The colour rules check each distinct style of text once. A page holds
-// thousands of code tokens, formula symbols, table cells, figure labels and
-// links that share a few dozen styles, and axe's colour check costs the same
-// for each. Two visible leaf elements (text, no child elements) with the same
-// tag, colour, font size, weight, style, decoration and shadow, inside a parent
-// of the same tag and colour, drawn over the same background colour with no
-// image, transparency or positioned box in between, have the same contrast:
-// the first visible one of each style is checked (so every style the reader
-// sees is) and the others are left out of the colour run. Text over an image,
-// a see-through layer or a positioned box is always checked, as is every
-// element holding both text and other elements.
+// thousands of code tokens, formula symbols, table cells, paragraphs, figure
+// labels and links that share a few dozen styles, and axe's colour check costs
+// the same for each. axe checks an element's own text (its text nodes, not its
+// children's). Two visible elements with text of their own with the same tag,
+// colour, font size, weight, style, decoration and shadow, inside a parent of
+// the same tag and colour, drawn over the same background colour with no image,
+// transparency or positioned box in between, have the same contrast: the first
+// visible one of each style is checked (so every style the reader sees is) and
+// the others are left out of the colour run. Text over an image, a see-through
+// layer or a positioned box is always checked, as is every form field.
 //
 // Every other rule runs on the whole page, every element included.
 async (rules) => {
@@ -27,10 +27,10 @@ async (rules) => {
   };
   const ownText = (element) => Array.from(element.childNodes)
     .some((node) => node.nodeType === Node.TEXT_NODE && node.data.trim());
-  // The elements the colour rules check: the first visible leaf of each style,
-  // every leaf drawn over something other than a plain colour, and every
-  // element with text of its own beside other elements (with all inside it),
-  // and every form field.
+  // The elements the colour rules check: the first visible element with text of
+  // its own of each style, every such element drawn over something other than a
+  // plain colour, and every form field. (axe checks all inside an included
+  // element too: a paragraph brings its links and code along.)
   // An include list, not an exclude list: axe compares every element with every
   // entry of an exclude list, which for thousands of repeats costs more than
   // checking them all.
@@ -42,11 +42,7 @@ async (rules) => {
         checked.push(element);  // text in a value or placeholder, not in textContent
         return;
       }
-      if (!element.textContent.trim()) return;
-      if (element.children.length) {
-        if (ownText(element)) checked.push(element);
-        return;
-      }
+      if (!ownText(element)) return;
       // A hidden element is skipped by axe: it must not stand for a visible one.
       if (!element.checkVisibility()) return;
       const under = backdrop(element);

@@ -60,6 +60,15 @@ def test_a_style_first_seen_hidden_is_checked_where_it_shows(page: Page) -> None
     assert violations(page, html.replace("<main>", "<main>" + hidden)) == ["color-contrast:1"]
 
 
+def test_a_paragraphs_own_text_is_checked_once_per_style(page: Page) -> None:
+    # Faint text of its own beside a readable child: the paragraph itself fails.
+    paragraph = '<p style="color: #ccc">faint <code style="color: #000">x</code> words</p>'
+    html = f"<main><h1>Prose</h1>{paragraph * 20}</main>"
+    assert violations(page, html) == ["color-contrast:1"]
+    readable = paragraph.replace("#ccc", "#222")
+    assert violations(page, f"<main><h1>Prose</h1>{readable * 20}</main>") == []
+
+
 def test_a_form_field_is_checked(page: Page) -> None:
     field = '<input aria-label="Name" value="faint" style="color: #ccc">'  # no text around it
     assert violations(page, f"<main><h1>Form</h1>{field}</main>") == ["color-contrast:1"]
