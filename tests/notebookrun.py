@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import doctest
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -44,9 +45,14 @@ def code_cell(source: str, cell_id: str) -> NotebookNode:
     return cell
 
 
-def execute(notebook: NotebookNode, cwd: Path, python_path: Path = ROOT) -> str | None:
+def execute(
+    notebook: NotebookNode,
+    cwd: Path,
+    python_path: Path = ROOT,
+    env: Mapping[str, str] | None = None,
+) -> str | None:
     """Run every cell from a clean kernel, within the site's time limit."""
-    return run_notebook(notebook, cwd, python_path, LIMITS.timeout)
+    return run_notebook(notebook, cwd, python_path, LIMITS.timeout, env)
 
 
 def _text(outputs: list[Any]) -> tuple[str, Any]:
@@ -108,10 +114,29 @@ def differences(notebook: NotebookNode) -> list[str]:
     return found
 
 
-def run_and_compare(notebook: NotebookNode, cwd: Path, python_path: Path = ROOT) -> list[str]:
-    """Every problem of one notebook: an unexpected error, or an output unlike the page's."""
+#: A last cell the tests add to a kernel started with the SIMD dispatch limited:
+#: the limit took (a misspelt feature name would disable nothing).
+DISPATCH_LIMITED = (
+    "from tests.same_digits import runtime  # added by the tests\n"
+    "assert runtime()['found'] == [], f'the limit did not take: {runtime()}'"
+)
+
+
+def run_and_compare(
+    notebook: NotebookNode,
+    cwd: Path,
+    python_path: Path = ROOT,
+    limited: Mapping[str, str] | None = None,
+) -> list[str]:
+    """Every problem of one notebook: an unexpected error, or an output unlike the page's.
+
+    `limited`: start the kernel with these variables (tests/book_numbers.LIMITED)
+    and check, last, that NumPy found no SIMD extension above the baseline.
+    """
     notebook = copy.deepcopy(notebook)  # outputs are added to it
     guard = code_cell(NO_BUILD_MACHINERY, "tests-guard")
     notebook.cells.insert(0, guard)
-    error = execute(notebook, cwd, python_path)
+    if limited:
+        notebook.cells.append(code_cell(DISPATCH_LIMITED, "tests-dispatch-limited"))
+    error = execute(notebook, cwd, python_path, limited)
     return ([error] if error else []) + differences(notebook)

@@ -5,8 +5,8 @@ digits on other CPUs. Part 2's pages and the nnfs_ref tests of its functions
 run again here in a pytest of their own, started with the oldest x86-64 code
 only (tests/book_numbers.LIMITED); tests/limited_dispatch.py checks in that
 process that the limit took. Every output must be the same. (Part 2's
-notebooks are not run again: their cells are the pages' blocks, and
-tests/test_notebooks.py proves they print what the pages print.)
+notebooks run under the same limit in tests/test_notebooks.py, whose kernels
+for Part 2 are started with it.)
 """
 
 from __future__ import annotations

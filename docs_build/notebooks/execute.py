@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from nbclient import NotebookClient
@@ -16,12 +17,20 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError
 from nbformat import NotebookNode
 
 
-def kernel_env(python_path: Path) -> dict[str, str]:
-    """The kernel imports nnfs_ref from `python_path` (a broken copy, in one test)."""
-    return {**os.environ, "PYTHONPATH": str(python_path), "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+def kernel_env(python_path: Path, extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The kernel imports nnfs_ref from `python_path` (a broken copy, in one test);
+    `extra` adds variables (NumPy's SIMD dispatch limited, in the tests)."""
+    base = {"PYTHONPATH": str(python_path), "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
+    return {**os.environ, **base, **(extra or {})}
 
 
-def execute(notebook: NotebookNode, cwd: Path, python_path: Path, timeout: float) -> str | None:
+def execute(
+    notebook: NotebookNode,
+    cwd: Path,
+    python_path: Path,
+    timeout: float,
+    env: Mapping[str, str] | None = None,
+) -> str | None:
     """Run every cell from a clean kernel, in place; the error if an unexpected one was raised."""
 
     def cell_timeout(cell: NotebookNode) -> int:
@@ -37,7 +46,7 @@ def execute(notebook: NotebookNode, cwd: Path, python_path: Path, timeout: float
         resources={"metadata": {"path": str(cwd)}},
     )
     try:
-        client.execute(env=kernel_env(python_path))
+        client.execute(env=kernel_env(python_path, env))
     except CellTimeoutError as error:
         return f"a cell ran past its time limit: {error}"
     except CellExecutionError as error:
