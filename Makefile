@@ -48,7 +48,7 @@ test: lint  ## Run lint, the doc tests, the package tests and the machinery test
 	$(BIN)/pytest $(PYTEST_ARGS)
 
 .PHONY: audit
-audit: $(STAMP)  ## Lighthouse, page weight, layout shift, build and test times (not in make test)
+audit: $(STAMP)  ## Lighthouse, page weight, layout shift and build time (not in make test)
 	@test -x .lighthouse/node_modules/.bin/lighthouse || \
 		npm install --silent --no-audit --no-fund --prefix .lighthouse lighthouse@12
 	$(BIN)/python -m bench.audit

@@ -1,4 +1,4 @@
-"""`make audit`: Lighthouse scores, page weight, layout shift, build and test times.
+"""`make audit`: Lighthouse scores, page weight, layout shift, and the build time.
 
 Not part of `make test` (a Lighthouse run takes about 13 s a page). Builds the
 site strictly (timed), serves it locally, then prints:
@@ -8,10 +8,10 @@ site strictly (timed), serves it locally, then prints:
 - bytes transferred to load each page with a cold cache (target for lessons),
   and its cumulative layout shift. The local server compresses text with gzip,
   as any static host does (GitHub Pages, Netlify, nginx with gzip on), so the
-  figure is what a reader downloads; the uncompressed size is printed too;
-- the time of a warm `make test`.
+  figure is what a reader downloads; the uncompressed size is printed too.
 
-Run it with `python -m bench.audit [--skip-make-test]`. Lighthouse
+The test suite's times are `make timings`' (bench/timings.py). Run it with
+`python -m bench.audit`. Lighthouse
 comes from npm (`lighthouse@12`, installed into .lighthouse/ by `make audit`).
 Exits 1 when a figure misses its target.
 """
@@ -31,8 +31,9 @@ from typing import Any
 
 from playwright.sync_api import Browser, sync_playwright
 
-from bench.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium, pages_of
+from bench.browser import pages_of
 from bench.server import GzipHandler, serve
+from docs_build.site.chromium import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium
 from tests.sitebuild import ROOT, mkdocs_build
 
 LIGHTHOUSE = ROOT / ".lighthouse" / "node_modules" / ".bin" / "lighthouse"
@@ -103,12 +104,6 @@ def cold_load(browser: Browser, url: str) -> tuple[dict[str, int], int, float]:
     return transferred, sum(decoded.values()), cls
 
 
-def time_make_test() -> tuple[float, int]:
-    start = time.perf_counter()
-    run = subprocess.run(["make", "test"], cwd=ROOT, capture_output=True, text=True, check=False)
-    return time.perf_counter() - start, run.returncode
-
-
 def nav_order() -> list[str]:
     """Page URLs in the order mkdocs.yml's nav lists them."""
     nav = (ROOT / "mkdocs.yml").read_text().split("\nnav:", 1)[1]
@@ -120,9 +115,7 @@ def verdict(ok: bool) -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--skip-make-test", action="store_true", help="do not time make test")
-    options = parser.parse_args()
+    argparse.ArgumentParser(description=__doc__.splitlines()[0]).parse_args()
     chromium = find_chromium()
     if chromium is None:
         print(INSTALL_HINT, file=sys.stderr)
@@ -194,10 +187,6 @@ def main() -> int:
                 for resource, length in sorted(heaviest.items(), key=lambda i: -i[1])[:6]:
                     print(f"  {length / 1024:6.0f} KB  {resource.removeprefix(url)}")
                 browser.close()
-    if not options.skip_make_test:
-        seconds, code = time_make_test()
-        result = "passed" if code == 0 else f"FAILED (exit {code})"
-        print(f"\nWarm make test: {seconds:.1f} s, {result}")
     return 1 if missed else 0
 
 

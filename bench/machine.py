@@ -27,7 +27,7 @@ def describe() -> dict[str, Any]:
     except Exception:  # older NumPy, or a build without this section
         info["blas"] = None
     try:
-        import threadpoolctl  # type: ignore[import-not-found,unused-ignore]
+        import threadpoolctl
 
         info["threadpools"] = threadpoolctl.threadpool_info()
     except ImportError:

@@ -7,4 +7,11 @@
 - `sybil_collector`: the pytest side (Sybil items running the same engine).
 - `notebooks/`: every lesson as a generated Jupyter notebook.
 - `figures/`: the SVG figures pages draw while they build.
+
+`PROJECT_ROOT` is the folder that holds `docs_build/`: blocks run there, and
+paths are resolved against it, wherever the build or pytest was started.
 """
+
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent

@@ -19,7 +19,8 @@ from typing import Any
 from sybil import Document, Example, Region, Sybil
 from sybil.sybil import SybilCollection
 
-from docs_build.core.engine import PROJECT_ROOT, Engine, describe
+from docs_build import PROJECT_ROOT
+from docs_build.core.engine import Engine, describe
 from docs_build.core.fences import Fence, scan
 from docs_build.core.kinds import KINDS
 from docs_build.core.rules import fence_problems

@@ -1,14 +1,12 @@
 """Run a generated notebook in a fresh kernel and compare it with its page.
 
-The comparison uses doctest's OutputChecker with the site's OPTIONFLAGS
-(docs_build.core.compare), so a notebook output passes exactly when the page's
-written output would accept it.
+The comparison is the site's own (docs_build.core.compare), so a notebook
+output passes exactly when the page's written output would accept it.
 """
 
 from __future__ import annotations
 
 import copy
-import doctest
 import re
 from collections.abc import Mapping
 from pathlib import Path
@@ -17,13 +15,12 @@ from typing import Any
 import nbformat
 from nbformat import NotebookNode
 
-from docs_build.core.compare import OPTIONFLAGS
+from docs_build.core.compare import difference, matches
 from docs_build.core.settings import load_limits
 from docs_build.notebooks.execute import execute as run_notebook
 
 ROOT = Path(__file__).resolve().parent.parent
 LESSONS = sorted(p for p in (ROOT / "docs").glob("part*/*.md") if p.name != "index.md")
-_CHECKER = doctest.OutputChecker()
 LIMITS = load_limits(ROOT / "mkdocs.yml")
 #: A first cell the tests add: the notebooks must not need the site's build machinery.
 NO_BUILD_MACHINERY = "import sys\nsys.modules['docs_build'] = None  # added by the tests"
@@ -104,13 +101,10 @@ def differences(notebook: NotebookNode) -> list[str]:
         if "exception" in expected:
             want = _unqualified(expected["exception"])
             actual = f"{error.ename}: {_message(error)}\n" if error else "no exception"
-            if error is None or not _CHECKER.check_output(want, actual, OPTIONFLAGS):
+            if error is None or not matches(want, actual):
                 found.append(f"{where}expected {want.strip()!r}, got {actual.strip()!r}")
-        elif error is not None or not _CHECKER.check_output(
-            without_warnings(expected["output"]), got, OPTIONFLAGS
-        ):
-            example = doctest.Example(cell.source, without_warnings(expected["output"]))
-            found.append(where + _CHECKER.output_difference(example, got, OPTIONFLAGS))
+        elif error is not None or not matches(without_warnings(expected["output"]), got):
+            found.append(where + difference(cell.source, without_warnings(expected["output"]), got))
     return found
 
 

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from docs_build.core.block import HIDE
 from docs_build.core.fences import Fence
 
-_TRUE = {"on", "yes", "true", "1"}
 _PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
 
 
@@ -52,9 +51,7 @@ def tab_of(text: str, fence: Fence) -> str | None:
 
 def readers(text: str, fences: list[Fence]) -> list[Reader]:
     """Every (session, tab) path through the page's executed, non-figure blocks."""
-    runnable = [
-        f for f in fences if f.executed and f.attributes.get("html", "").lower() not in _TRUE
-    ]
+    runnable = [f for f in fences if f.executed and not f.html]
     sessions: dict[str, list[Fence]] = {}
     for fence in runnable:
         sessions.setdefault(fence.session or f"\0{fence.block_id}", []).append(fence)

@@ -227,14 +227,14 @@ def test_the_playground_runs_once_while_nothing_it_depends_on_changes(
     monkeypatch.setattr(hooks, "execute", fake_execute)
     monkeypatch.setattr(BUILD, "cache", ExecutionCache())
     for _ in range(2):
-        hooks.execute_playgrounds([NotebookFile(notebook)], None)
+        hooks.execute_playgrounds([NotebookFile(notebook)])
     assert runs == ["1"]
     notebook.write_text(notebook.read_text().replace('"source": "1"', '"source": "2"'))
-    hooks.execute_playgrounds([NotebookFile(notebook)], None)
+    hooks.execute_playgrounds([NotebookFile(notebook)])
     assert runs == ["1", "2"]
     monkeypatch.setattr(BUILD, "_world", "another world")  # e.g. nnfs_ref was edited
-    hooks.execute_playgrounds([NotebookFile(notebook)], None)
+    hooks.execute_playgrounds([NotebookFile(notebook)])
     assert runs == ["1", "2", "2"]
     monkeypatch.setattr(BUILD, "cache", None)  # `make build`: every time
-    hooks.execute_playgrounds([NotebookFile(notebook)], None)
+    hooks.execute_playgrounds([NotebookFile(notebook)])
     assert runs == ["1", "2", "2", "2"]

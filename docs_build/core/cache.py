@@ -42,7 +42,8 @@ def digest(parts: Iterable[str | bytes]) -> str:
     return hasher.hexdigest()
 
 
-def _files(paths: Iterable[Path], root: Path) -> list[str | bytes]:
+def file_parts(paths: Iterable[Path], root: Path) -> list[str | bytes]:
+    """Each file's path (from `root`) and bytes, in path order, to hash with `digest`."""
     parts: list[str | bytes] = []
     for path in sorted(paths):
         parts += [path.relative_to(root).as_posix(), path.read_bytes()]
@@ -65,8 +66,8 @@ def world_digest(root: Path, docs: Path, settings: str) -> str:
             sys.version,
             *distributions,
             *environment,
-            *_files(data, root),
-            *_files(code, root),
+            *file_parts(data, root),
+            *file_parts(code, root),
         ]
     )
 

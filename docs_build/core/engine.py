@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from docs_build import PROJECT_ROOT
 from docs_build.core.block import Run
 from docs_build.core.fences import Fence
 from docs_build.core.preload import stamp
@@ -20,9 +21,6 @@ from docs_build.core.rules import fence_problems
 from docs_build.core.settings import Limits
 from docs_build.core.worker import Request, Worker, WorkerGoneError
 from docs_build.core.zygote import Zygote
-
-#: The folder that holds docs_build/: blocks run there, wherever the build started.
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass(frozen=True)

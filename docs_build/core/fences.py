@@ -23,6 +23,11 @@ _ATTRIBUTE = re.compile(r"""[ \t]*([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"'=]+))""
 _TRUE = {"on", "yes", "true", "1"}
 
 
+def truthy(value: object) -> bool:
+    """A fence attribute (or a markdown-exec option) that says yes: on, yes, true, 1."""
+    return str(value).lower() in _TRUE
+
+
 @dataclass(frozen=True)
 class Fence:
     """One fenced code block."""
@@ -37,7 +42,12 @@ class Fence:
     @property
     def executed(self) -> bool:
         """True when the fence asks to be run at build time (`exec="on"`)."""
-        return self.attributes.get("exec", "").lower() in _TRUE
+        return truthy(self.attributes.get("exec", ""))
+
+    @property
+    def html(self) -> bool:
+        """True when the block's output is HTML (`html="true"`: a figure block)."""
+        return truthy(self.attributes.get("html", ""))
 
     @property
     def block_id(self) -> str:

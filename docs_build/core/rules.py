@@ -19,7 +19,6 @@ KNOWN_ATTRIBUTES = frozenset(
     {"exec", "id", "session", "source", "result", "html", "title", "tabs", "timeout", "notebook"}
 )
 FIGURE_SUFFIX = "-figure"
-_TRUE = {"on", "yes", "true", "1"}
 
 
 def fence_problems(fence: Fence) -> list[str]:
@@ -44,7 +43,7 @@ def fence_problems(fence: Fence) -> list[str]:
     if unknown:
         known = ", ".join(sorted(KNOWN_ATTRIBUTES))
         problems.append(f"unknown attribute(s) {', '.join(unknown)}; known: {known}")
-    if fence.attributes.get("html", "").lower() in _TRUE:
+    if fence.html:
         if KINDS[fence.language].transcript:
             problems.append(f"a {fence.language} block cannot output HTML")
         elif not fence.block_id.endswith(FIGURE_SUFFIX):

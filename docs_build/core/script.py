@@ -48,7 +48,7 @@ class Script(Kind):
         code = without_build_code(unhide(fence.body), banned)
         if not code.strip():
             return []
-        if fence.attributes.get("html") and "source" not in fence.attributes:
+        if fence.html and "source" not in fence.attributes:
             code = "# The page draws a figure from these values here.\n" + code
         return [Cell(code)]
 

@@ -12,6 +12,7 @@ markdown_extensions:
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,16 @@ class Limits:
     output_limit: int = 100_000
     #: Modules the build imports once for all workers (re-imported when edited).
     preload: tuple[str, ...] = ()
+
+    @classmethod
+    def from_options(cls, options: Mapping[str, Any]) -> Limits:
+        """The limits an extension configuration sets (`timeout`, `output_limit`,
+        `preload`); the defaults for what it leaves out."""
+        return cls(
+            timeout=float(options.get("timeout", cls.timeout)),
+            output_limit=int(options.get("output_limit", cls.output_limit)),
+            preload=tuple(options.get("preload", cls.preload)),
+        )
 
     def timeout_for(self, attributes: dict[str, str]) -> float:
         """The block's own `timeout="SECONDS"` if it has one, else the site's."""
@@ -77,10 +88,4 @@ def extension_options(config_file: Path) -> dict[str, Any]:
 
 def load_limits(config_file: Path) -> Limits:
     """The limits mkdocs.yml sets, so pytest enforces the same ones as the build."""
-    options = extension_options(config_file)
-    default = Limits()
-    return Limits(
-        timeout=float(options.get("timeout", default.timeout)),
-        output_limit=int(options.get("output_limit", default.output_limit)),
-        preload=tuple(options.get("preload", default.preload)),
-    )
+    return Limits.from_options(extension_options(config_file))

@@ -6,8 +6,9 @@ import sysconfig
 import traceback
 from pathlib import Path
 
+from docs_build import PROJECT_ROOT
+
 _OWN_DIR = str(Path(__file__).resolve().parent)  # docs_build/core: the engine itself
-_REPO = Path(__file__).resolve().parents[2]
 #: Folders whose files are named relative to them: installed packages, the standard library.
 _PREFIXES = sorted(
     {
@@ -36,8 +37,8 @@ def short_path(filename: str) -> str:
     for prefix in _PREFIXES:
         if resolved.startswith(prefix + "/"):
             return resolved[len(prefix) + 1 :]
-    if path.resolve().is_relative_to(_REPO):
-        return str(path.resolve().relative_to(_REPO))
+    if path.resolve().is_relative_to(PROJECT_ROOT):
+        return str(path.resolve().relative_to(PROJECT_ROOT))
     return path.name
 
 

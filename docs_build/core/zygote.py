@@ -68,7 +68,6 @@ class Zygote:
     """The parent's handle on the zygote process."""
 
     def __init__(self, root: Path, preload: tuple[str, ...]) -> None:
-        self.root, self.preload = root, preload
         ours, theirs = socket.socketpair()
         environment = {**os.environ, "PYTHONHASHSEED": "0"}
         environment["PYTHONPATH"] = os.pathsep.join(

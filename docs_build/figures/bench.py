@@ -11,9 +11,10 @@ import math
 from pathlib import Path
 from typing import Any
 
+from docs_build import PROJECT_ROOT
 from docs_build.figures.svg import figure, line, rect, text
 
-BENCH_FILE = Path(__file__).resolve().parents[2] / "docs" / "data" / "bench.json"
+BENCH_FILE = PROJECT_ROOT / "docs" / "data" / "bench.json"
 
 
 def load_bench(path: Path = BENCH_FILE) -> dict[str, Any]:

@@ -109,7 +109,7 @@ def page_to_notebook(
         timeout = fence.attributes.get("timeout")
         pieces = KINDS[fence.language].notebook_cells(fence, banned)
         cells += [_code_cell(piece, block, timeout) for piece in pieces]
-        if fence.attributes.get("html", "").lower() in {"on", "yes", "true", "1"}:
+        if fence.html:
             cells.append(_markdown_cell(FIGURE.format(url=url or "the lesson's page")))
     notebook: NotebookNode = nbformat.v4.new_notebook(cells=cells)  # type: ignore[no-untyped-call]
     for index, cell in enumerate(notebook.cells):

@@ -69,7 +69,7 @@ _EXECUTED_DIR = tempfile.TemporaryDirectory(prefix="nnfs-notebooks-")
 _EXECUTED: dict[str, str] = {}
 
 
-def execute_playgrounds(files: Any, config: Any) -> None:
+def execute_playgrounds(files: Any) -> None:
     """Run each notebook of EXECUTED; mkdocs-jupyter then renders the executed copy."""
     timeout = BUILD.limits.timeout
     out = Path(_EXECUTED_DIR.name)
@@ -95,7 +95,7 @@ def execute_playgrounds(files: Any, config: Any) -> None:
 
 def on_files(files: Any, config: Any) -> Any:
     """Generate one notebook per lesson page; run the playground."""
-    execute_playgrounds(files, config)
+    execute_playgrounds(files)
     LESSONS.clear()
     for file in list(files.documentation_pages()):
         if not LESSON.match(file.src_uri):

@@ -23,15 +23,15 @@ import os
 import posixpath
 import re
 import tempfile
-from urllib.parse import urlsplit
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from docs_build.core.cache import digest
+from docs_build.core.cache import digest, file_parts
 from docs_build.site.pages import BUILD
 from docs_build.site.provenance import Commit, commit_of, versions
 from docs_build.site.release import (
@@ -97,12 +97,8 @@ def on_config(config: Any) -> Any:
 def _sources_key(root: Path) -> str:
     """A hash of what nnfs_ref's wheel is built from, and of the commit it is dated by."""
     paths = [root / "pyproject.toml", root / "README.md", root / "LICENSE"]
-    paths += sorted((root / "nnfs_ref").rglob("*"))
-    return digest([STATE.commit.label, *_contents(paths, root)])
-
-
-def _contents(paths: list[Path], root: Path) -> list[str | bytes]:
-    return [part for p in paths if p.is_file() for part in (str(p.relative_to(root)), p.read_bytes())]
+    paths += [p for p in (root / "nnfs_ref").rglob("*") if p.is_file()]
+    return digest([STATE.commit.label, *file_parts(paths, root)])
 
 
 def on_files(files: Any, config: Any) -> Any:
@@ -112,7 +108,7 @@ def on_files(files: Any, config: Any) -> Any:
     when what it is built from changed, so a save shows up quickly.
     """
     root = project_root(config)
-    key = _sources_key(root)
+    key = _sources_key(root) if BUILD.cache is not None else ""  # only serve reuses them
     reuse = BUILD.cache is not None and STATE.dists is not None and key == STATE.key
     if not reuse:
         if STATE.scratch is not None:
@@ -194,9 +190,7 @@ def files_markdown(dists: Dists, page: str) -> str:
     lines = ["| File | Size | SHA-256 |", "| --- | --- | --- |"]
     for what, dist in rows:
         href = _relative(f"{DOWNLOADS}/{dist.name}", page)
-        lines.append(
-            f"| {what}: [`{dist.name}`]({href}) | {_size(dist.path)} | `{dist.sha256}` |"
-        )
+        lines.append(f"| {what}: [`{dist.name}`]({href}) | {_size(dist.path)} | `{dist.sha256}` |")
     return "\n".join(lines)
 
 
@@ -215,7 +209,7 @@ def offline_markdown(page: str) -> str:
     name = STATE.offline_zip.name
     href = _relative(f"{DOWNLOADS}/{name}", page)
     return (
-        f"[Download the offline copy of the whole site]({href}){{ download=\"{name}\" }} "
+        f'[Download the offline copy of the whole site]({href}){{ download="{name}" }} '
         f"(`{name}`, {_size(STATE.offline_zip)}): unzip it and open `index.html` in your "
         "browser. It works with no network, search included, and holds the `nnfs_ref` wheel."
     )
@@ -316,4 +310,3 @@ def on_post_build(config: Any) -> None:
             "of the book (print-site's exclude in mkdocs.yml and mkdocs-offline.yml)"
         )
     page.write_text(open_solutions(label_tabs(html)), encoding="utf-8")
-

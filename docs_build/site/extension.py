@@ -23,7 +23,7 @@ from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
-from docs_build.core.engine import PROJECT_ROOT
+from docs_build import PROJECT_ROOT
 from docs_build.core.settings import Limits
 from docs_build.site.formatters import register
 from docs_build.site.math import render_math
@@ -47,7 +47,8 @@ def _nested(md: Markdown) -> bool:
 def _page_of(md: Markdown, lines: list[str], docs: Path) -> tuple[str, str] | None:
     """(path from the project root, source text) of the page `md` converts, if it is one."""
     text = "\n".join(lines).strip()
-    relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
+    # A Registry, not a dict: it has no .get().
+    relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None  # noqa: SIM401
     file = getattr(relpath, "file", None)  # MkDocs and ProperDocs know the page ...
     if file is not None and getattr(file, "abs_src_path", None):
         markdown = getattr(getattr(file, "page", None), "markdown", None)
@@ -108,19 +109,17 @@ class BlocksExtension(Extension):  # type: ignore[misc]
         self.config = {
             "timeout": [Limits.timeout, "Seconds a block may run (a fence may set timeout=)."],
             "output_limit": [Limits.output_limit, "Characters a block may print."],
-            "preload": [[], "Modules imported once for every worker (re-imported when edited)."],
+            "preload": [
+                list(Limits.preload),
+                "Modules imported once for every worker (re-imported when edited).",
+            ],
             "docs_dir": ["docs", "The pages' folder, from the project root."],
         }
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         register()
-        limits = Limits(
-            timeout=float(self.getConfig("timeout")),
-            output_limit=int(self.getConfig("output_limit")),
-            preload=tuple(self.getConfig("preload")),
-        )
-        BUILD.configure(limits, PROJECT_ROOT)
+        BUILD.configure(Limits.from_options(self.getConfigs()))
         docs = PROJECT_ROOT / str(self.getConfig("docs_dir"))  # an absolute path stays as is
         md.preprocessors.register(_BeginPage(md, docs), "docs_build_begin_page", 35)
         md.postprocessors.register(_EndPage(md), "docs_build_end_page", 1)

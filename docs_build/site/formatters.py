@@ -19,6 +19,7 @@ from typing import Any
 import markdown_exec
 from markdown_exec import base_format
 
+from docs_build.core.fences import truthy
 from docs_build.core.kinds import KINDS
 from docs_build.site.pages import BUILD
 
@@ -31,10 +32,6 @@ def code_block(language: str, text: str) -> str:
     longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}{language}\n{text}\n{fence}"
-
-
-def _truthy(value: object) -> bool:
-    return str(value).lower() in {"on", "yes", "true", "1"}
 
 
 def format_block(language: str, code: str, md: Any, **options: Any) -> Any:
@@ -66,7 +63,7 @@ def _format(language: str, code: str, md: Any, **options: Any) -> Any:
 
 def _render(language: str, code: str, md: Any, shown: str, **options: Any) -> Any:
     kind = KINDS[language]
-    figure = _truthy(options.get("html", False))
+    figure = truthy(options.get("html", False))
 
     def output(*_: Any, **__: Any) -> str:
         if kind.transcript or figure or not shown:

@@ -47,7 +47,8 @@ def on_post_build(config: Any) -> None:
     if BUILD.cache is not None:
         log.info(
             "docs_build: %d blocks replayed from the execution cache, %d run",
-            BUILD.cache.hits, BUILD.cache.misses,
+            BUILD.cache.hits,
+            BUILD.cache.misses,
         )
         BUILD.cache.hits = BUILD.cache.misses = 0
     docs = Path(config["docs_dir"])

@@ -14,8 +14,9 @@ import atexit
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from docs_build import PROJECT_ROOT
 from docs_build.core.cache import ExecutionCache, digest, session_digest, world_digest
-from docs_build.core.engine import PROJECT_ROOT, Engine, Outcome, describe
+from docs_build.core.engine import Engine, Outcome, describe
 from docs_build.core.fences import Fence, scan
 from docs_build.core.kinds import KINDS
 from docs_build.core.rules import fence_problems
@@ -63,16 +64,15 @@ class BuildState:
         self.rendered: dict[tuple[str, int], str] = {}  # with the cache: blocks' HTML
         self._world = ""
 
-    def configure(self, limits: Limits, root: Path) -> None:
+    def configure(self, limits: Limits) -> None:
         """Use these limits from now on (a new engine only if its zygote must differ)."""
-        same = self.engine is not None and (root, limits.preload) == (self.root, self.limits.preload)
-        self.limits, self.root = limits, root
-        if same and self.engine is not None:
-            self.engine.limits = limits
+        if self.engine is not None and limits.preload == self.limits.preload:
+            self.limits = self.engine.limits = limits
             return
+        self.limits = limits
         if self.engine is not None:
             self.engine.close()
-        self.engine = Engine(root, limits)
+        self.engine = Engine(self.root, limits)
 
     def reset(self, docs: Path | None = None) -> None:
         """A new build starts: forget the blocks of the last one (and hash the world)."""

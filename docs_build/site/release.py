@@ -26,9 +26,11 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from docs_build import PROJECT_ROOT
+from docs_build.site.chromium import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium
 from docs_build.site.provenance import Commit, commit_of, source_date_epoch
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = PROJECT_ROOT
 #: The second configuration: mkdocs.yml plus Material's offline plugin.
 OFFLINE_CONFIG = "mkdocs-offline.yml"
 #: The printable book, as mkdocs-print-site-plugin writes it (print_page_basename).
@@ -179,8 +181,6 @@ def pdf_name(version: str, commit: Commit) -> str:
 
 def print_pdf(page: Path, target: Path, chromium: str) -> Path:
     """Print `page` (a local HTML file) to `target` with headless Chromium."""
-    from bench.browser import CHROMIUM_FLAGS
-
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     with tempfile.TemporaryDirectory(prefix="nnfs-chromium-") as profile:
@@ -217,8 +217,6 @@ def main(argv: list[str]) -> int:
     elif args.command == "offline":
         print(build_offline(ROOT, args.dist))
     else:
-        from bench.browser import INSTALL_HINT, find_chromium
-
         chromium = find_chromium()
         if chromium is None:
             print(INSTALL_HINT, file=sys.stderr)

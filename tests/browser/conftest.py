@@ -1,7 +1,7 @@
 """Fixtures for the browser tests: the shared built site, a local server, and Chromium.
 
 The site (tests/conftest.py's `built_site`) is served on 127.0.0.1 on a free
-port. Chromium is found by bench/browser.py (set CHROMIUM to choose one).
+port. Chromium is found by docs_build/site/chromium.py (set CHROMIUM to choose one).
 Without Chromium the browser tests skip, unless CI is set: then they fail.
 """
 
@@ -16,8 +16,9 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 
-from bench.browser import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium, pages_of
+from bench.browser import pages_of
 from bench.server import serve
+from docs_build.site.chromium import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium
 from tests.conftest import BuiltSite
 
 

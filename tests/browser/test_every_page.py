@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from bench.browser import CHROMIUM_FLAGS
+from docs_build.site.chromium import CHROMIUM_FLAGS
 from tests.browser.conftest import Site, require_chromium
 from tests.browser.visits import PHONE_WIDTH, SETTINGS, Visit, visit_all
 
