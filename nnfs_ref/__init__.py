@@ -1,9 +1,11 @@
 """Reference implementations of the building blocks taught on the site.
 
-Part 1: `nnfs_ref.pure` works on plain Python lists and floats; `nnfs_ref.vectorized`
-does the same on NumPy. Both have the same functions and the same input rules.
+`nnfs_ref.pure` works on plain Python lists and floats; `nnfs_ref.vectorized`
+does the same on NumPy. Both have the same functions and the same input rules:
+Part 1's, and the pieces of Part 2 the book first writes in plain Python.
 
-Part 2 (the book's chapters 3 to 5): `datasets` (spiral, vertical and sine data),
+Part 2 (the book's chapters 3 to 5, and the data sets of later chapters):
+`datasets` (spiral, vertical and sine data),
 `layers` (`Dense`), `activations` (`ReLU`, `Softmax`), `losses`
 (`CategoricalCrossentropy`) and `random` (the book's random stream, without
 changing NumPy's global state).

@@ -14,12 +14,14 @@ from typing import Any
 Shape = tuple[int, ...]
 
 
+def shorten(text: str) -> str:
+    """`text` cut to 40 characters, with `...` where it was cut."""
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def show(value: object) -> str:
     """A short repr of an offending value, with its type."""
-    text = repr(value)
-    if len(text) > 40:
-        text = text[:37] + "..."
-    return f"{text} ({type(value).__name__})"
+    return f"{shorten(repr(value))} ({type(value).__name__})"
 
 
 def kind(shape: Shape) -> str:
@@ -91,7 +93,8 @@ def convert_all(func: str, **args: object) -> list[tuple[Shape, Any]]:
     return [convert(x, name, func) for name, x in args.items()]
 
 
-def _empty(func: str, **shapes: Shape) -> None:
+def check_not_empty(func: str, **shapes: Shape) -> None:
+    """ValueError naming the first argument with a size 0 in its shape."""
     for name, shape in shapes.items():
         if 0 in shape:
             raise ValueError(f"{func}: {name} is empty (shape {shape}); need at least one number")
@@ -102,7 +105,7 @@ def check_dot(a: Shape, b: Shape) -> None:
         if len(s) != 1:
             hint = "; for matrices use matmul" if len(s) == 2 else ""
             raise ValueError(f"dot: {name} must be a vector; got {kind(s)}{hint}")
-    _empty("dot", a=a, b=b)
+    check_not_empty("dot", a=a, b=b)
     if a != b:
         raise ValueError(
             f"dot: lengths differ: a has {a[0]} values, b has {b[0]}; "
@@ -114,7 +117,7 @@ def check_add(a: Shape, b: Shape) -> None:
     for name, s in (("a", a), ("b", b)):
         if len(s) > 2:
             raise ValueError(f"add: {name} is {kind(s)}; only numbers, vectors and matrices")
-    _empty("add", a=a, b=b)
+    check_not_empty("add", a=a, b=b)
     if a != b:
         hint = ""
         if len(a) == 2 and b == a[1:]:
@@ -126,7 +129,7 @@ def check_transpose(m: Shape) -> None:
     if len(m) != 2:
         hint = "; a vector has no rows and columns to swap" if len(m) == 1 else ""
         raise ValueError(f"transpose: m must be a matrix; got {kind(m)}{hint}")
-    _empty("transpose", m=m)
+    check_not_empty("transpose", m=m)
 
 
 def check_matmul(a: Shape, b: Shape) -> None:
@@ -134,7 +137,7 @@ def check_matmul(a: Shape, b: Shape) -> None:
         if len(s) != 2:
             hint = "; for two vectors use dot, or write a row as [[...]]" if len(s) == 1 else ""
             raise ValueError(f"matmul: {name} must be a matrix; got {kind(s)}{hint}")
-    _empty("matmul", a=a, b=b)
+    check_not_empty("matmul", a=a, b=b)
     if a[1] != b[0]:
         msg = f"matmul: inner sizes differ: {a} @ {b}; {a[1]} != {b[0]}"
         if b[1] == a[1]:
@@ -160,7 +163,7 @@ def check_neuron(inputs: Shape, weights: Shape, bias: Shape) -> None:
         raise ValueError(f"neuron: weights must be a vector; got {kind(weights)}{hint}")
     if bias:
         raise ValueError(f"neuron: bias must be a single number; got {kind(bias)}")
-    _empty("neuron", inputs=inputs, weights=weights)
+    check_not_empty("neuron", inputs=inputs, weights=weights)
     if inputs != weights:
         raise ValueError(
             f"neuron: inputs and weights differ in length: {inputs[0]} inputs but "
@@ -191,7 +194,7 @@ def check_layer(inputs: Shape, weights: Shape, biases: Shape) -> None:
         raise ValueError(
             f"layer: biases must be a vector with one value per neuron; got {kind(biases)}"
         )
-    _empty("layer", inputs=inputs, weights=weights, biases=biases)
+    check_not_empty("layer", inputs=inputs, weights=weights, biases=biases)
     features, (neurons, columns), n_biases = inputs[-1], weights, biases[-1]
     if columns != features:
         if neurons == features:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numbers
 from collections.abc import Sequence
 
-from nnfs_ref._checks import Shape, _is_sequence, kind, show
+from nnfs_ref._checks import Shape, _is_sequence, check_not_empty, kind, shorten, show
 
 PROBABILITIES = "predictions must be probabilities, such as the output of softmax"
 
@@ -47,8 +47,7 @@ def check_activation(func: str, x: Shape, name: str = "x", *, least: int = 0) ->
     if not least <= len(x) <= 2:
         hint = f"; for one sample write [{name}]" if least == 2 and len(x) == 1 else ""
         raise ValueError(f"{func}: {name} must be {_ALLOWED[least]}; got {kind(x)}{hint}")
-    if 0 in x:
-        raise ValueError(f"{func}: {name} is empty (shape {x}); need at least one number")
+    check_not_empty(func, **{name: x})
 
 
 def check_targets(func: str, predictions: Shape, targets: Shape, *, batch_only: bool) -> bool:
@@ -111,11 +110,12 @@ def integer_labels(func: str, targets: object) -> None:
     """TypeError at the first label that is not a whole number (bools are not labels)."""
     if _is_sequence(targets):
         seq: Sequence[object] = targets  # type: ignore[assignment]
-        pairs = [(f"targets[{i}]", label) for i, label in enumerate(seq)]
+        labels: list[tuple[int | None, object]] = list(enumerate(seq))
     else:
-        pairs = [("targets", targets)]
-    for name, label in pairs:
+        labels = [(None, targets)]
+    for index, label in labels:
         if not _is_label(label):
+            name = "targets" if index is None else f"targets[{index}]"
             raise TypeError(
                 f"{func}: {name} must be a class index (a whole number), got {show(label)}"
             )
@@ -134,9 +134,7 @@ def label_out_of_range(func: str, index: Sequence[int], label: int, classes: int
 
 
 def not_one_hot(func: str, index: Sequence[int], row: Sequence[float]) -> ValueError:
-    text = repr([float(v) for v in row])
-    if len(text) > 40:
-        text = text[:37] + "..."
+    text = shorten(repr([float(v) for v in row]))
     return ValueError(
         f"{func}: {where('targets', index)} is not one-hot: {text}; a one-hot row has a "
         "single 1 and 0 everywhere else"

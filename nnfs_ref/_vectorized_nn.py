@@ -36,7 +36,8 @@ def softmax_of(x: Floats) -> Floats:
 
 def labels_of(func: str, p: Floats, targets: object, *, batch_only: bool) -> Labels:
     """The class index of each sample, from sparse labels or one-hot rows, all checked."""
-    fast = isinstance(targets, np.ndarray) and targets.dtype.kind in "iu"
+    # Exactly an ndarray, as in _arrays.array: a subclass (a masked array) is checked.
+    fast = type(targets) is np.ndarray and targets.dtype.kind in "iu"
     t: Any = targets if fast else array(targets, "targets", func)  # type: ignore[arg-type]
     if _checks_nn.check_targets(func, p.shape, t.shape, batch_only=batch_only):
         ones = t == 1

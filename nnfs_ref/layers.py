@@ -38,7 +38,7 @@ class Dense:
     rounded to float32, as after `nnfs.init()`. `biases` starts at zero, shape
     `(1, n_neurons)`. `forward(inputs)` stores `inputs` and
     `output = inputs @ weights + biases`: the product is computed in float64 and
-    rounded to the layer's dtype (float32, or float64 if you set float64 weights and
+    rounded to the layer's dtype (float32, or float64 if you set float64 weights or
     biases), as `nnfs.init()`'s `np.dot` does, and it is the same on every CPU.
 
     ```pycon

@@ -3,7 +3,9 @@
 Input rules (the same in `nnfs_ref.pure`):
 
 - Arguments can be NumPy arrays or nested lists/tuples of numbers. Arrays of bool,
-  int, unsigned or float dtype are accepted and computed in float64 (`True` is `1.0`).
+  int, unsigned or float dtype are accepted. Part 1's functions compute in float64
+  (`True` is `1.0`); Part 2's `relu`, `softmax` and `cross_entropy` keep a float32
+  array float32, as the book's code does after `nnfs.init()`.
 - Strings, `None`, complex numbers and other non-numbers raise `TypeError`,
   naming the value and where it is, e.g. `inputs[1] must be a number, got 'a' (str)`.
 - Ragged rows, empty inputs, the wrong number of dimensions and sizes that do not
@@ -13,9 +15,10 @@ Input rules (the same in `nnfs_ref.pure`):
 - NaN and infinities follow IEEE arithmetic: no error and no warning.
 
 A single number comes back as a Python `float`; vectors and matrices as new
-float64 arrays. For Part 1's functions validation looks only at dtypes and shapes,
-so on float64 arrays it costs microseconds, whatever their size (Part 2's loss and
-accuracy also check values: probabilities, labels, one-hot rows).
+arrays (float64 from Part 1's functions). For Part 1's functions validation looks
+only at dtypes and shapes, so on float64 arrays it costs microseconds, whatever
+their size (Part 2's loss and accuracy also check values: probabilities, labels,
+one-hot rows).
 """
 
 from __future__ import annotations
@@ -63,7 +66,7 @@ def shape(x: npt.ArrayLike) -> tuple[int, ...]:
 def dot(a: npt.ArrayLike, b: npt.ArrayLike) -> float:
     """Dot product of two vectors of the same length.
 
-    Formula: `a[0]*b[0] + a[1]*b[1] + ... + a[n-1]*b[n-1]`, i.e. `np.dot(a, b)`.
+    Formula: `a[0]*b[0] + a[1]*b[1] + ... + a[n-1]*b[n-1]`, i.e. `a @ b`.
 
     ```pycon
     >>> from nnfs_ref import vectorized

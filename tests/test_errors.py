@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -12,8 +11,9 @@ from typing import Any
 import numpy as np
 import pytest
 
-from nnfs_ref import pure, vectorized
+from nnfs_ref import pure
 from tests.book_numbers import BATCH, BIASES, WEIGHTS
+from tests.error_paths import Case, check_error_path, check_same_message, message
 from tests.modules import MODULES
 from tests.test_errors_part2 import raised_messages
 
@@ -22,7 +22,7 @@ W3x4, X3x4, B3 = WEIGHTS, BATCH, BIASES
 W4x3 = [list(col) for col in zip(*W3x4, strict=True)]
 
 # (id, function name, args, exception class, words the message must contain)
-CASES: list[tuple[str, str, tuple[Any, ...], type[Exception], list[str]]] = [
+CASES: list[Case] = [
     # non-numbers: TypeError naming the value and where it is
     ("str", "dot", ([1, "a"], [1, 2]), TypeError, ["dot:", "a[1]", "'a'", "str"]),
     ("none", "dot", ([1, 2], [None, 2]), TypeError, ["dot:", "b[0]", "None"]),
@@ -114,11 +114,6 @@ CASES: list[tuple[str, str, tuple[Any, ...], type[Exception], list[str]]] = [
 IDS = [case[0] for case in CASES]
 
 
-def _call(module: ModuleType, func: str, args: tuple[Any, ...]) -> Any:
-    fn: Callable[..., Any] = getattr(module, func)
-    return fn(*args)
-
-
 @pytest.mark.parametrize("m", MODULES)
 @pytest.mark.parametrize(("case", "func", "args", "exc", "words"), CASES, ids=IDS)
 def test_error_path(
@@ -129,23 +124,14 @@ def test_error_path(
     exc: type[Exception],
     words: list[str],
 ) -> None:
-    with pytest.raises(exc) as info:
-        _call(m, func, args)
-    assert type(info.value) is exc  # exactly ValueError or TypeError, never a subclass
-    for word in words:
-        assert word in str(info.value), (case, str(info.value))
+    check_error_path(m, case, func, args, exc, words)
 
 
 @pytest.mark.parametrize(("case", "func", "args", "exc", "words"), CASES, ids=IDS)
 def test_both_modules_say_the_same(
     case: str, func: str, args: tuple[Any, ...], exc: type[Exception], words: list[str]
 ) -> None:
-    messages = []
-    for module in (pure, vectorized):
-        with pytest.raises(exc) as info:
-            _call(module, func, args)
-        messages.append(str(info.value))
-    assert messages[0] == messages[1]
+    check_same_message(func, args, exc)
 
 
 @pytest.mark.parametrize("m", MODULES)
@@ -169,13 +155,11 @@ def test_reference_table_quotes_real_messages() -> None:
     ]
     raised = raised_messages()  # Part 2's
     for _case, func, args, exc, _words in CASES:
-        with pytest.raises(exc) as info:
-            _call(pure, func, args)
-        raised.add(str(info.value))
+        raised.add(message(pure, func, args, exc))
     checked = [q for q in quoted if "…" not in q]
     assert len(checked) >= 45
-    for message in checked:
-        assert message in raised, message
+    for quote in checked:
+        assert quote in raised, quote
 
 
 @pytest.mark.parametrize("m", MODULES)

@@ -21,12 +21,13 @@ from nnfs_ref.layers import Dense
 from nnfs_ref.losses import CategoricalCrossentropy, Loss
 from nnfs_ref.random import book_stream, normal32
 from tests.book_numbers import LABELS, ONE_HOT, PREDICTIONS
+from tests.error_paths import Case, check_error_path, check_same_message, message
 from tests.modules import MODULES
 
 P = PREDICTIONS  # a short name for the table below
 
 # (id, function, args, exception class, words the message must contain)
-CASES: list[tuple[str, str, tuple[Any, ...], type[Exception], list[str]]] = [
+CASES: list[Case] = [
     # labels out of range: NumPy would index silently from the end, or raise IndexError
     ("label-high", "cross_entropy", (P, [0, 1, 3]), ValueError, ["targets[2] is 3", "0 to 2"]),
     ("label-negative", "cross_entropy", (P, [0, -1, 1]), ValueError, ["targets[1] is -1"]),
@@ -85,11 +86,6 @@ CASES: list[tuple[str, str, tuple[Any, ...], type[Exception], list[str]]] = [
 IDS = [case[0] for case in CASES]
 
 
-def _call(module: ModuleType, func: str, args: tuple[Any, ...]) -> Any:
-    fn: Callable[..., Any] = getattr(module, func)
-    return fn(*args)
-
-
 @pytest.mark.parametrize("m", MODULES)
 @pytest.mark.parametrize(("case", "func", "args", "exc", "words"), CASES, ids=IDS)
 def test_error_path(
@@ -100,24 +96,14 @@ def test_error_path(
     exc: type[Exception],
     words: list[str],
 ) -> None:
-    with pytest.raises(exc) as info:
-        _call(m, func, args)
-    assert type(info.value) is exc
-    assert str(info.value).startswith(f"{func}: "), str(info.value)
-    for word in words:
-        assert word in str(info.value), (case, str(info.value))
+    check_error_path(m, case, func, args, exc, words)
 
 
 @pytest.mark.parametrize(("case", "func", "args", "exc", "words"), CASES, ids=IDS)
 def test_both_modules_say_the_same(
     case: str, func: str, args: tuple[Any, ...], exc: type[Exception], words: list[str]
 ) -> None:
-    messages = []
-    for module in (pure, vectorized):
-        with pytest.raises(exc) as info:
-            _call(module, func, args)
-        messages.append(str(info.value))
-    assert messages[0] == messages[1]
+    check_same_message(func, args, exc)
 
 
 def _forward(layer: Dense | ReLU | Softmax, inputs: object) -> Callable[[], object]:
@@ -132,6 +118,12 @@ def _dense_with(weights: Any, biases: Any) -> Dense:
 
 # (id, call, exception class, words the message must contain)
 OBJECT_CASES: list[tuple[str, Callable[[], object], type[Exception], list[str]]] = [
+    (  # an array subclass takes no shortcut: the masked label is checked like any other
+        "accuracy-masked-labels",
+        lambda: vectorized.accuracy(P, np.ma.array([0, 1, 7], mask=[False, False, True])),
+        TypeError,
+        ["accuracy: targets[2] must be a class index", "MaskedConstant"],
+    ),
     (
         "dense-features",
         _forward(Dense(2, 3, rng=0), np.zeros((300, 3))),
@@ -222,9 +214,7 @@ def raised_messages() -> set[str]:
     """Every message the cases above raise (for the reference page's table)."""
     messages = set()
     for _case, func, args, exc, _words in CASES:
-        with pytest.raises(exc) as info:
-            _call(pure, func, args)
-        messages.add(str(info.value))
+        messages.add(message(pure, func, args, exc))
     for _case, call, exc, _words in OBJECT_CASES:
         with pytest.raises(exc) as info:
             call()
