@@ -14,6 +14,8 @@ from __future__ import annotations
 
 DISABLED = ["X86_V3", "X86_V4", "AVX512_ICL"]  # NumPy 2.x names; NumPy 1.26 used AVX2, FMA3...
 LIMITED = {"NPY_DISABLE_CPU_FEATURES": " ".join(DISABLED), "OPENBLAS_CORETYPE": "Prescott"}
+#: ... and glibc's maths without its FMA versions too (tests/test_same_digits_on_every_cpu.py).
+NO_FMA_LIBM = {**LIMITED, "GLIBC_TUNABLES": "glibc.cpu.hwcaps=-AVX2,-FMA"}
 
 # Part 1
 

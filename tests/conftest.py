@@ -4,7 +4,8 @@
 zipped into dist/ first, then the hosted site, which publishes that zip — built
 once per test session (once for all pytest-xdist workers, behind a file lock),
 with the list of blocks the build ran. Every test that needs built HTML or the
-offline zip uses it; only the determinism test builds a second time. When the
+offline zip uses it; only the determinism test builds the real site a second
+time (the end-to-end failure test builds a broken copy). When the
 whole suite runs, the build starts with the session, in the background, so it
 is ready by the time the first test asks for it.
 """

@@ -1,9 +1,11 @@
 """Compute Part 2's worked examples with nnfs_ref and print them, bytes and digits, as JSON.
 
-Run as a script by tests/test_same_digits_on_every_cpu.py, once with NumPy's default
-SIMD dispatch and once with it limited, so that both runs import NumPy afresh with
-the environment they were given. It also reports what `np.show_runtime()` printed
-about SIMD extensions and OpenBLAS's kernels, captured in this same process.
+Run as a script by tests/test_same_digits_on_every_cpu.py in each of
+`CONFIGURATIONS` (the default, NumPy's SIMD dispatch and OpenBLAS limited, and
+glibc's FMA code off too), so that each run imports NumPy afresh with the
+environment it was given; `json_of_child` starts such a run. It also reports
+what `np.show_runtime()` printed about SIMD extensions and OpenBLAS's kernels,
+captured in this same process.
 """
 
 from __future__ import annotations
@@ -11,7 +13,10 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import os
 import re
+import subprocess
+import sys
 from typing import Any
 
 import numpy as np
@@ -22,7 +27,26 @@ from nnfs_ref.datasets import sine_data, spiral_data, vertical_data
 from nnfs_ref.layers import Dense
 from nnfs_ref.losses import CategoricalCrossentropy
 from nnfs_ref.random import book_stream, normal32
-from tests.book_numbers import BATCH_OUT, LABELS, PREDICTIONS
+from tests.book_numbers import BATCH_OUT, LABELS, LIMITED, NO_FMA_LIBM, PREDICTIONS
+
+#: The environments a child process can start with: NumPy reads them when imported.
+CONFIGURATIONS = {"default": {}, "limited": LIMITED, "no-fma-libm": NO_FMA_LIBM}
+
+
+def json_of_child(argv: list[str], configuration: str) -> dict[str, Any]:
+    """Run `python argv...` in a fresh interpreter with `configuration`; its printed JSON."""
+    env = {k: v for k, v in os.environ.items() if k not in NO_FMA_LIBM}
+    done = subprocess.run(
+        [sys.executable, *argv],
+        env={**env, **CONFIGURATIONS[configuration]},
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
 
 
 def runtime() -> dict[str, list[str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,12 +30,21 @@ def mkdocs_build(
     )
 
 
-def run_pytest(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run pytest inside `project` as a maintainer would."""
-    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args]
+def run_pytest(
+    project: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run pytest inside `project` as a maintainer would, in one process (no xdist workers)."""
+    command = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0", *args]
     return subprocess.run(
-        command, cwd=project, capture_output=True, text=True, timeout=600, check=False
+        command, cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False
     )
+
+
+def project_version() -> str:
+    """The version pyproject.toml gives nnfs_ref."""
+    found = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(), re.M)
+    assert found, "pyproject.toml has no version"
+    return found[1]
 
 
 def copy_project(tmp: Path) -> Path:

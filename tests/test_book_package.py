@@ -8,7 +8,6 @@ imported `nnfs`: the nnfs_ref side runs where `init()` never ran.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from functools import cache
@@ -23,7 +22,8 @@ from nnfs_ref.datasets import sine_data, spiral_data, vertical_data
 from nnfs_ref.layers import Dense
 from nnfs_ref.losses import CategoricalCrossentropy
 from nnfs_ref.random import book_stream
-from tests.book_numbers import BOOK_F, BOOK_G, BOOK_H, LIMITED
+from tests.book_numbers import BOOK_F, BOOK_G, BOOK_H
+from tests.same_digits import json_of_child
 
 # (data set, seed, samples, classes)
 CASES = [
@@ -83,20 +83,7 @@ print(json.dumps(out))
 
 @cache
 def book(configuration: str) -> dict[str, Any]:
-    env = {k: v for k, v in os.environ.items() if k not in LIMITED}
-    if configuration == "limited":
-        env.update(LIMITED)
-    done = subprocess.run(
-        [sys.executable, "-c", BOOK_SCRIPT, json.dumps(CASES)],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
-    result: dict[str, Any] = json.loads(done.stdout)
-    return result
+    return json_of_child(["-c", BOOK_SCRIPT, json.dumps(CASES)], configuration)
 
 
 def record(*arrays: npt.NDArray[Any]) -> list[list[Any]]:

@@ -1,10 +1,11 @@
 """What readers take away (issue 13): nnfs_ref's wheel, the footer, the book page, the configs.
 
-Most checks read the shared built site (`built_site`). The offline copy has its
-own build, in tests/browser/test_offline.py; the PDF in tests/test_pdf.py. The
-hooks of docs_build/site/distribution.py are also run in this process on the
-real configuration, for what the shared site cannot show (an offline zip to
-publish, the offline build's own page).
+Most checks read the shared built site (`built_site`, which also holds the
+offline zip it publishes); tests/browser/test_offline.py opens that zip in
+Chromium, and tests/test_pdf.py prints the book. The hooks of
+docs_build/site/distribution.py are also run in this process on the real
+configuration, for what one build cannot show (a missing zip, the offline
+build's own page).
 """
 
 from __future__ import annotations
@@ -35,13 +36,14 @@ from docs_build.core.settings import read_config
 from docs_build.site import distribution
 from docs_build.site.provenance import Commit, commit_of, versions
 from docs_build.site.release import (
+    Dists,
     build_dists,
     offline_zip_name,
     wheel_metadata,
     zip_folder,
 )
 from tests.conftest import BuiltSite
-from tests.sitebuild import ROOT
+from tests.sitebuild import ROOT, project_version
 
 PLACEHOLDER_URL = "https://nnfs-companion.example/"
 LESSON = re.compile(r"^part\d+/(?!index\.md$)[^/]+\.md$")
@@ -118,17 +120,21 @@ def test_addresses_come_from_the_environment_with_placeholders(
 # The wheel ----------------------------------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def dists(tmp_path_factory: pytest.TempPathFactory) -> Dists:
+    """nnfs_ref's wheel and sdist, built from this tree once for the module."""
+    return build_dists(ROOT, tmp_path_factory.mktemp("dists"))
+
+
 def test_the_site_publishes_the_wheel_and_sdist_of_this_tree(
-    built_site: BuiltSite, tmp_path: Path
+    built_site: BuiltSite, dists: Dists
 ) -> None:
     """Built from the same tree, now: the same bytes (dated by the commit, not the clock)."""
-    again = build_dists(ROOT, tmp_path)
+    again = dists
     for dist in (again.wheel, again.sdist):
         published = built_site.root / "downloads" / dist.name
         assert published.read_bytes() == dist.path.read_bytes(), dist.name
-    version = re.search(r'^version = "([^"]+)"', (ROOT / "pyproject.toml").read_text(), re.M)
-    assert version
-    assert again.version == version[1]
+    assert again.version == project_version()
     with zipfile.ZipFile(again.wheel.path) as wheel:
         names = wheel.namelist()
         dates = {info.date_time for info in wheel.infolist()}
@@ -292,8 +298,12 @@ def test_the_zip_has_sorted_entries_one_date_and_the_same_bytes(tmp_path: Path) 
         assert archive.read("copy/b.txt") == b"b.txt" * 100
 
 
-def run_hooks(config_file: str, page_markdown: str) -> tuple[Files, str]:
-    """The distribution hooks on the real configuration: on_config, on_files, one page."""
+def run_hooks(
+    config_file: str, page_markdown: str, dists: Dists, monkeypatch: pytest.MonkeyPatch
+) -> tuple[Files, str]:
+    """The distribution hooks on the real configuration: on_config, on_files, one page
+    (with `dists` as the wheel and sdist on_files builds)."""
+    monkeypatch.setattr(distribution, "build_dists", lambda *_, **__: dists)
     config = load_config(str(ROOT / config_file))
     config["plugins"]._current_plugin = "distribution"  # as MkDocs sets it around each hook
     distribution.on_config(config)
@@ -303,28 +313,29 @@ def run_hooks(config_file: str, page_markdown: str) -> tuple[Files, str]:
 
 
 def test_the_hosted_build_publishes_and_links_the_offline_zip(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dists: Dists
 ) -> None:
     """What `make build` does after `make offline`: the zip becomes a file of the site."""
-    version = build_dists(ROOT, tmp_path / "dists").version
-    name = offline_zip_name(version, commit_of(ROOT))
+    name = offline_zip_name(dists.version, commit_of(ROOT))
     (tmp_path / name).write_bytes(b"PK\x05\x06" + bytes(18))  # an empty zip
     monkeypatch.setenv("DIST_DIR", str(tmp_path))
-    files, markdown = run_hooks("mkdocs.yml", "Take it with you: <!-- offline-copy -->")
+    files, markdown = run_hooks(
+        "mkdocs.yml", "Take it with you: <!-- offline-copy -->", dists, monkeypatch
+    )
     published = files.get_file_from_path(f"downloads/{name}")
     assert published is not None
     assert published.abs_src_path == str(tmp_path / name)
     assert f"[Download the offline copy of the whole site](downloads/{name})" in markdown
     (tmp_path / name).unlink()
     with pytest.raises(PluginError, match="run `make offline` first"):
-        run_hooks("mkdocs.yml", "")
+        run_hooks("mkdocs.yml", "", dists, monkeypatch)
 
 
 def test_the_offline_copy_does_not_link_to_itself(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, dists: Dists
 ) -> None:
     monkeypatch.setenv("DIST_DIR", str(tmp_path))  # ignored by the offline build
-    files, markdown = run_hooks("mkdocs-offline.yml", "<!-- offline-copy -->")
+    files, markdown = run_hooks("mkdocs-offline.yml", "<!-- offline-copy -->", dists, monkeypatch)
     assert [f.src_uri for f in files if f.src_uri.endswith(".zip")] == []
     assert markdown.startswith("You are reading the offline copy")
     assert ".zip" not in markdown
@@ -396,8 +407,10 @@ def test_labels_go_above_each_tab_panel_in_order() -> None:
     assert '<details open class="x">' in done
 
 
-def test_a_build_without_the_offline_zip_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_build_without_the_offline_zip_says_so(
+    monkeypatch: pytest.MonkeyPatch, dists: Dists
+) -> None:
     monkeypatch.delenv("DIST_DIR", raising=False)
-    files, markdown = run_hooks("mkdocs.yml", "<!-- offline-copy -->")
+    files, markdown = run_hooks("mkdocs.yml", "<!-- offline-copy -->", dists, monkeypatch)
     assert "has no offline copy" in markdown
     assert [f.src_uri for f in files if f.src_uri.endswith(".zip")] == []

@@ -11,10 +11,7 @@ book's digits.
 from __future__ import annotations
 
 import json
-import os
 import platform
-import subprocess
-import sys
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -22,29 +19,17 @@ from typing import Any
 import numpy as np
 import pytest
 
-from tests.book_numbers import BOOK_F, BOOK_G, BOOK_H, DISABLED, LIMITED
+from tests.book_numbers import BOOK_F, BOOK_G, BOOK_H, DISABLED
+from tests.same_digits import json_of_child
 
 SCRIPT = Path(__file__).resolve().parent / "same_digits.py"
-NO_FMA_LIBM = {**LIMITED, "GLIBC_TUNABLES": "glibc.cpu.hwcaps=-AVX2,-FMA"}  # no effect check
 X86_64 = platform.machine().lower() in ("x86_64", "amd64")
 
 
 @cache
 def run(configuration: str) -> dict[str, Any]:
     """Run the script in a fresh interpreter; NumPy reads these variables when imported."""
-    extra = {"default": {}, "limited": LIMITED, "no-fma-libm": NO_FMA_LIBM}[configuration]
-    env = {k: v for k, v in os.environ.items() if k not in NO_FMA_LIBM}
-    done = subprocess.run(
-        [sys.executable, str(SCRIPT)],
-        env={**env, **extra},
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
-    assert done.returncode == 0, done.stderr
-    result: dict[str, Any] = json.loads(done.stdout)
-    return result
+    return json_of_child([str(SCRIPT)], configuration)
 
 
 @pytest.mark.skipif(not X86_64, reason="the feature names disabled here are x86-64's")

@@ -1,16 +1,19 @@
 // What a page shows a reader, measured in the page itself (see visits.py).
-// Called with the name of the reader setting: "light", "dark" or "phone".
+// Called with the name of the reader setting: "light", "dark" or "phone"; the
+// formulas are measured in "light" only.
 (setting) => {
   const report = {};
   const root = document.documentElement;
   report.scrollWidth = root.scrollWidth;
   report.clientWidth = root.clientWidth;
 
-  // Formulas inside a collapsed block (an exercise's solution) are measured
-  // with the block opened for the moment, then it is closed again.
-  const closed = Array.from(document.querySelectorAll("details:not([open])"));
+  // Formulas are measured in the light setting only (the palette and the width do
+  // not change how they are drawn). Those inside a collapsed block (an
+  // exercise's solution) are measured with it opened for the moment.
+  const closed = setting === "light"
+    ? Array.from(document.querySelectorAll("details:not([open])")) : [];
   closed.forEach((d) => { d.open = true; });
-  const formulas = Array.from(document.querySelectorAll("math"));
+  const formulas = setting === "light" ? Array.from(document.querySelectorAll("math")) : [];
   report.math = {
     count: formulas.length,
     displays: formulas.map((m) => getComputedStyle(m).display),

@@ -18,11 +18,10 @@ import pytest
 from playwright.sync_api import BrowserContext, Page, Route, expect
 
 from docs_build.site.provenance import commit_of
-from docs_build.site.release import build_dists
 from tests.browser.conftest import require_chromium
 from tests.browser.visits import REPORT
 from tests.conftest import BuiltSite
-from tests.sitebuild import ROOT
+from tests.sitebuild import ROOT, project_version
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -73,9 +72,9 @@ def requests(context: BrowserContext) -> Requests:
 
 
 def test_the_zip_is_named_for_the_version_and_commit_and_holds_the_wheel(
-    offline_copy: OfflineCopy, tmp_path: Path
+    offline_copy: OfflineCopy,
 ) -> None:
-    version = build_dists(ROOT, tmp_path).version
+    version = project_version()
     commit = commit_of(ROOT)
     name = offline_copy.archive.name
     assert name == f"nnfs-companion-offline-{version}-{commit.slug}.zip"

@@ -8,9 +8,9 @@ axe-core runs in each setting: every rule in light and on the phone; in dark,
 where only colours change, the colour rules (every rule on the home page, for
 the palette toggle that only the dark palette shows); axe_run.js checks each
 style of text once for the colour rules. The load records every request and console
-error; the light setting also records the formulas, the figures and what each
-console block's copy button copies; every setting records the page width, the
-figures' text sizes and whether a copy button covers code. The tests then
+error; the light setting also records the formulas and what each console
+block's copy button copies; every setting records the page width, the figures
+(with their text sizes) and whether a copy button covers code. The tests then
 check one kind of finding each, over all pages at once. No fixed waits: a
 page is ready when it has loaded and its fonts are ready, transitions are
 switched off, and a resize is followed by two drawn frames.
