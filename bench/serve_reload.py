@@ -65,7 +65,15 @@ def measure(project: Path, page: str, edits: int) -> list[float]:
         log = copy / "serve.log"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(copy)}
         env["NNFS_PRINT_BOOK"] = "false"  # as `make serve` runs it
-        command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{free_port()}"]
+        command = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--strict",
+            "-a",
+            f"127.0.0.1:{free_port()}",
+        ]
         with log.open("w") as out:
             server = subprocess.Popen(command, cwd=copy, env=env, stdout=out, stderr=out)
             try:
@@ -91,10 +99,13 @@ def main() -> None:
     parser.add_argument("--page", default="docs/part1/layer.md")
     parser.add_argument("--edits", type=int, default=5)
     args = parser.parse_args()
-    times = measure(Path(args.project), args.page, args.edits)
+    print(summary(args.page, measure(Path(args.project), args.page, args.edits)))
+
+
+def summary(page: str, times: list[float]) -> str:
     ordered = sorted(times)
-    print(
-        f"make serve, save to reload ({args.page}, {len(times)} edits): "
+    return (
+        f"make serve, save to reload ({page}, {len(times)} edits): "
         f"median {ordered[len(ordered) // 2]:.2f} s, "
         f"min {ordered[0]:.2f} s, max {ordered[-1]:.2f} s"
     )

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+from docs_build.site.safe_build import build_environment, strict_build_command
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -19,14 +20,19 @@ def mkdocs_build(
 
     `dist` is the folder holding the offline zip to publish (`make build`'s DIST_DIR).
     """
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    extra = {}
     if manifest is not None:
-        env["DOCS_BUILD_MANIFEST"] = str(manifest)
+        extra["DOCS_BUILD_MANIFEST"] = str(manifest)
     if dist is not None:
-        env["DIST_DIR"] = str(dist)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(dest)]
+        extra["DIST_DIR"] = str(dist)
     return subprocess.run(
-        command, cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False
+        strict_build_command(dest),
+        cwd=project,
+        env=build_environment(extra),
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
     )
 
 

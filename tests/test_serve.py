@@ -15,7 +15,6 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -25,7 +24,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.pages import ROOT
+from bench.serve_reload import free_port
+from tests.sitebuild import ROOT
 
 CONFIG = """\
 site_name: Serve test
@@ -47,13 +47,6 @@ GOOD = '# Page\n\n```pycon exec="on" id="answer"\n>>> 40 + 2\n42\n```\n'
 LOOP = '# Page\n\n```python exec="on" id="answer"\nwhile True:\n    pass\n```\n'
 INTERRUPT = '# Page\n\n```python exec="on" id="answer"\nraise KeyboardInterrupt\n```\n'
 FIXED = '# Page\n\n```pycon exec="on" id="answer"\n>>> 40 + 3\n43\n```\n'
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:

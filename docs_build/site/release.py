@@ -29,6 +29,7 @@ from pathlib import Path
 from docs_build import PROJECT_ROOT
 from docs_build.site.chromium import CHROMIUM_FLAGS, INSTALL_HINT, find_chromium
 from docs_build.site.provenance import Commit, commit_of, source_date_epoch
+from docs_build.site.safe_build import build_environment, strict_build_command
 
 ROOT = PROJECT_ROOT
 #: The second configuration: mkdocs.yml plus Material's offline plugin.
@@ -143,11 +144,13 @@ def mkdocs_build(
 
     `quiet` keeps MkDocs' log to put it in the error if the build fails (the tests).
     """
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(config),
-               "-d", str(site)]  # fmt: skip
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     done = subprocess.run(
-        command, cwd=config.parent, env=environment, check=False, capture_output=quiet, text=True
+        strict_build_command(site, config),
+        cwd=config.parent,
+        env=build_environment(env),
+        check=False,
+        capture_output=quiet,
+        text=True,
     )
     if done.returncode != 0:
         log = f":\n{done.stderr}" if quiet else ""

@@ -17,6 +17,19 @@ import sys
 from pathlib import Path
 
 
+def strict_build_command(site: Path, config: Path | None = None) -> list[str]:
+    """The site's one build command: strict, into `site`, of `config` (default: the
+    working folder's mkdocs.yml). Never with -q: it hides warnings."""
+    config_option = ["-f", str(config)] if config is not None else []
+    return [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", *config_option,
+            "-d", str(site)]  # fmt: skip
+
+
+def build_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """This environment, without MkDocs' notice about version 2, plus `extra`."""
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra or {})}
+
+
 def build(site: Path, options: list[str]) -> int:
     """Build into a sibling of `site`, then swap it in; the exit status."""
     site = site.resolve()
@@ -24,8 +37,7 @@ def build(site: Path, options: list[str]) -> int:
     old = site.with_name(f"{site.name}.previous")
     for folder in (fresh, old):
         shutil.rmtree(folder, ignore_errors=True)
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-d", str(fresh)]
-    status = subprocess.call([*command, *options], env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    status = subprocess.call([*strict_build_command(fresh), *options], env=build_environment())
     if status == 0 and not (fresh / "index.html").is_file():
         print(f"the build wrote no {fresh / 'index.html'}: keeping {site}", file=sys.stderr)
         status = 1
