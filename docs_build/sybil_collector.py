@@ -20,10 +20,9 @@ from sybil import Document, Example, Region, Sybil
 from sybil.sybil import SybilCollection
 
 from docs_build import PROJECT_ROOT
-from docs_build.core.engine import Engine, describe
+from docs_build.core.engine import Engine, page_failures
 from docs_build.core.fences import Fence, scan
 from docs_build.core.kinds import KINDS
-from docs_build.core.rules import fence_problems
 from docs_build.core.settings import load_limits
 
 _PAGE = "_docs_build_page"
@@ -52,9 +51,9 @@ def _failing(message: str) -> Any:
     return evaluate
 
 
-def _running(engine: Engine, page: str, fence: Fence, *, check_rules: bool) -> Any:
+def _running(engine: Engine, page: str, fence: Fence) -> Any:
     def evaluate(example: Example) -> str | None:
-        return engine.run(page, fence, check_rules=check_rules).failure
+        return engine.run(page, fence).failure
 
     return evaluate
 
@@ -72,23 +71,23 @@ def blocks(root: Path, *, docstrings: bool = False, engine: Engine | None = None
         document.namespace[_PAGE] = page
         found = scan(document.text)
         malformed = {problem.start for problem in found.problems}
+        failures = page_failures(page, found)
         for problem in found.problems:
-            message = f"{page}:{problem.line}: {problem.message}"
+            message = failures[problem.start]
             yield Region(problem.start, problem.end, parsed=message, evaluator=_failing(message))
         for fence in found.fences:
             if fence.start in malformed:
                 continue
-            if docstrings:
+            if docstrings:  # examples in docstrings: every fence of a kind runs, no rules
                 if fence.language in KINDS:
-                    evaluator = _running(engine, page, fence, check_rules=False)
+                    evaluator = _running(engine, page, fence)
                     yield Region(fence.start, fence.end, parsed=fence, evaluator=evaluator)
                 continue
-            problems = fence_problems(fence)
-            if problems:
-                message = describe(page, fence, "; ".join(problems))
+            if fence.start in failures:
+                message = failures[fence.start]
                 yield Region(fence.start, fence.end, parsed=fence, evaluator=_failing(message))
             elif fence.executed:
-                evaluator = _running(engine, page, fence, check_rules=False)
+                evaluator = _running(engine, page, fence)
                 yield Region(fence.start, fence.end, parsed=fence, evaluator=evaluator)
 
     return parse

@@ -37,7 +37,7 @@ def pasting(engine: Engine, page: str, fences: list[Fence], *, as_copied: bool) 
     """What one interactive console printed for each of `fences`."""
     blocks = [pasted(fence, as_copied=as_copied) for fence in fences]
     runner = Fence("python", {"exec": "on", "id": "paste"}, driver(blocks), 0, 0, 1)
-    outcome = engine.run(f"{page} (pasted)", runner, check_rules=False)
+    outcome = engine.run(f"{page} (pasted)", runner)
     engine.end_page(f"{page} (pasted)")
     assert outcome.failure is None, outcome.failure
     printed: list[str] = json.loads(outcome.shown.splitlines()[-1])

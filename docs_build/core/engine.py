@@ -15,7 +15,7 @@ from pathlib import Path
 
 from docs_build import PROJECT_ROOT
 from docs_build.core.block import Run
-from docs_build.core.fences import Fence
+from docs_build.core.fences import Fence, Scan
 from docs_build.core.preload import stamp
 from docs_build.core.rules import fence_problems
 from docs_build.core.settings import Limits
@@ -36,6 +36,22 @@ def describe(page: str, fence: Fence, problem: str) -> str:
     return f"{page}:{fence.line}, {fence.name} ({fence.language}): {problem}"
 
 
+def page_failures(page: str, found: Scan) -> dict[int, str]:
+    """Why each malformed or unrunnable fence of `page` fails, by the offset it starts at.
+
+    The build and pytest both read a page's failures here, before any block runs:
+    `Engine.run` takes only fences without one.
+    """
+    failures = {
+        problem.start: f"{page}:{problem.line}: {problem.message}" for problem in found.problems
+    }
+    for fence in found.fences:
+        problems = fence_problems(fence)
+        if problems and fence.start not in failures:
+            failures[fence.start] = describe(page, fence, "; ".join(problems))
+    return failures
+
+
 class Engine:
     """Runs blocks in isolated worker processes; see `docs_build.core.worker`."""
 
@@ -49,11 +65,11 @@ class Engine:
         self._pages: set[str] = set()  # pages with live workers
         self._get_zygote()  # it starts up while the build reads its configuration
 
-    def run(self, page: str, fence: Fence, *, check_rules: bool = True) -> Outcome:
-        """Run one block of `page` in its session; blocks of a session run in page order."""
-        problems = fence_problems(fence) if check_rules else []
-        if problems:
-            return Outcome("", describe(page, fence, "; ".join(problems)))
+    def run(self, page: str, fence: Fence) -> Outcome:
+        """Run one block of `page` in its session; blocks of a session run in page order.
+
+        The fence must be one `page_failures` found nothing wrong with.
+        """
         run = self._run(page, fence)
         return Outcome(run.shown, describe(page, fence, run.failure) if run.failure else None)
 

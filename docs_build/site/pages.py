@@ -16,10 +16,9 @@ from pathlib import Path
 
 from docs_build import PROJECT_ROOT
 from docs_build.core.cache import ExecutionCache, digest, session_digest, world_digest
-from docs_build.core.engine import Engine, Outcome, describe
+from docs_build.core.engine import Engine, Outcome, describe, page_failures
 from docs_build.core.fences import Fence, scan
 from docs_build.core.kinds import KINDS
-from docs_build.core.rules import fence_problems
 from docs_build.core.settings import Limits
 
 
@@ -42,6 +41,7 @@ class Page:
     fences: dict[str, Fence]  # executed fences of a known kind, by id
     expected: int  # how many blocks the build must run
     failures: list[str] = field(default_factory=list)
+    refused: dict[int, str] = field(default_factory=dict)  # fences not to run, and why
     ran: int = 0
     ran_ids: set[str] = field(default_factory=set)
     # With the cache on: each block's session key and place in it, and the
@@ -95,16 +95,13 @@ class BuildState:
             self.engine.end_page(self.page.path)
         found = scan(text)
         executed = [f for f in found.fences if f.executed and f.language in KINDS]
-        failures = [f"{path}:{problem.line}: {problem.message}" for problem in found.problems]
-        for fence in found.fences:
-            problems = fence_problems(fence)
-            if problems:
-                failures.append(describe(path, fence, "; ".join(problems)))
+        refused = page_failures(path, found)
         self.page = Page(
             path=path,
             fences={f.block_id: f for f in executed if f.block_id},
             expected=len(executed),
-            failures=failures,
+            failures=list(refused.values()),
+            refused=refused,
         )
         if self.cache is not None:
             self.page.keys = _session_keys(self._world, path, executed)
@@ -125,6 +122,8 @@ class BuildState:
                 "and closing line"
             )
             outcome = Outcome("", failure)
+        elif fence.start in page.refused:  # begin_page has failed the page for it
+            outcome = Outcome("", page.refused[fence.start])
         elif block_id in page.ran_ids:
             outcome = Outcome("", describe(page.path, fence, "was run twice by the build"))
         else:
