@@ -15,6 +15,7 @@ from nnfs_ref import pure
 from tests.book_numbers import BATCH, BIASES, WEIGHTS
 from tests.error_paths import Case, check_error_path, check_same_message, message
 from tests.modules import MODULES
+from tests.test_errors_part2 import CASES as PART2_CASES
 from tests.test_errors_part2 import raised_messages
 
 # The book's C and D, named by shape for the table below.
@@ -111,11 +112,13 @@ CASES: list[Case] = [
     ("layer-no-neurons", "layer", ([1, 2], np.zeros((0, 2)), []), ValueError, ["empty"]),
 ]
 
-IDS = [case[0] for case in CASES]
+#: Part 1's cases and Part 2's functions (tests/test_errors_part2.py), checked alike.
+FUNCTION_CASES = CASES + PART2_CASES
+IDS = [case[0] for case in FUNCTION_CASES]
 
 
 @pytest.mark.parametrize("m", MODULES)
-@pytest.mark.parametrize(("case", "func", "args", "exc", "words"), CASES, ids=IDS)
+@pytest.mark.parametrize(("case", "func", "args", "exc", "words"), FUNCTION_CASES, ids=IDS)
 def test_error_path(
     m: ModuleType,
     case: str,
@@ -127,7 +130,7 @@ def test_error_path(
     check_error_path(m, case, func, args, exc, words)
 
 
-@pytest.mark.parametrize(("case", "func", "args", "exc", "words"), CASES, ids=IDS)
+@pytest.mark.parametrize(("case", "func", "args", "exc", "words"), FUNCTION_CASES, ids=IDS)
 def test_both_modules_say_the_same(
     case: str, func: str, args: tuple[Any, ...], exc: type[Exception], words: list[str]
 ) -> None:

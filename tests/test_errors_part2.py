@@ -1,7 +1,8 @@
 """Part 2's error paths: the exception class and the key words of each message.
 
 Functions that exist in both `pure` and `vectorized` raise the same class with the
-same message; the objects, data sets and random streams have their own cases.
+same message: `CASES` below, run with Part 1's in tests/test_errors.py. The
+objects, data sets and random streams have their own cases, run here.
 Never an IndexError from deep inside, never a silently wrong answer.
 """
 
@@ -21,7 +22,7 @@ from nnfs_ref.layers import Dense
 from nnfs_ref.losses import CategoricalCrossentropy, Loss
 from nnfs_ref.random import book_stream, normal32
 from tests.book_numbers import LABELS, ONE_HOT, PREDICTIONS
-from tests.error_paths import Case, check_error_path, check_same_message, message
+from tests.error_paths import Case, message
 from tests.modules import MODULES
 
 P = PREDICTIONS  # a short name for the table below
@@ -83,27 +84,6 @@ CASES: list[Case] = [
     ("softmax-empty", "softmax", ([[]],), ValueError, ["softmax: x is empty (shape (1, 0))"]),
     ("softmax-ragged", "softmax", ([[1, 2], [3]],), ValueError, ["x is ragged"]),
 ]
-IDS = [case[0] for case in CASES]
-
-
-@pytest.mark.parametrize("m", MODULES)
-@pytest.mark.parametrize(("case", "func", "args", "exc", "words"), CASES, ids=IDS)
-def test_error_path(
-    m: ModuleType,
-    case: str,
-    func: str,
-    args: tuple[Any, ...],
-    exc: type[Exception],
-    words: list[str],
-) -> None:
-    check_error_path(m, case, func, args, exc, words)
-
-
-@pytest.mark.parametrize(("case", "func", "args", "exc", "words"), CASES, ids=IDS)
-def test_both_modules_say_the_same(
-    case: str, func: str, args: tuple[Any, ...], exc: type[Exception], words: list[str]
-) -> None:
-    check_same_message(func, args, exc)
 
 
 def _forward(layer: Dense | ReLU | Softmax, inputs: object) -> Callable[[], object]:
