@@ -7,6 +7,11 @@ with the limits mkdocs.yml sets, so a block passes here exactly when it passes
 in the build. Malformed fences, and fences that may not run, are failing
 items of their own: nothing is skipped without a word. A page's sessions end
 when Sybil tears the page down.
+
+When the run keeps its results in a folder (`DOCS_BUILD_RESULTS`, set by
+tests/conftest.py for the whole suite), each session's outcomes are stored
+there once it has run, so the builds of the same run replay them instead of
+executing every block again; a session already stored is replayed here too.
 """
 
 from __future__ import annotations
@@ -20,7 +25,8 @@ from sybil import Document, Example, Region, Sybil
 from sybil.sybil import SybilCollection
 
 from docs_build import PROJECT_ROOT
-from docs_build.core.engine import Engine, page_failures
+from docs_build.core.cache import ExecutionCache, block_name, session_keys, world_digest
+from docs_build.core.engine import Engine, Outcome, page_failures
 from docs_build.core.fences import Fence, scan
 from docs_build.core.kinds import KINDS
 from docs_build.core.settings import load_limits
@@ -51,11 +57,56 @@ def _failing(message: str) -> Any:
     return evaluate
 
 
-def _running(engine: Engine, page: str, fence: Fence) -> Any:
+class _Results:
+    """This run's results folder, if it keeps one (see the module docstring)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.cache = ExecutionCache.of_run(engine.root)
+        self.world = ""
+        if self.cache is not None:
+            settings = repr((engine.limits, engine.root))
+            self.world = world_digest(engine.root, engine.root / "docs", settings)
+        self.running: dict[str, list[tuple[str, str | None]]] = {}
+
+    def places(self, page: str, fences: list[Fence]) -> dict[str, tuple[str, int, int]]:
+        """Each block's session key and place, as the build computes them."""
+        if self.cache is None:
+            return {}
+        return session_keys(self.world, page, fences)
+
+    def run(self, engine: Engine, page: str, fence: Fence, places: dict[str, Any]) -> Outcome:
+        """Replay the block if its session is stored, else run it (and store the session
+        once its last block has run)."""
+        place = places.get(block_name(fence))
+        if self.cache is None or place is None:
+            return engine.run(page, fence)
+        key, index, total = place
+        stored = self.cache.get(key, index)
+        if stored is not None:
+            return Outcome(*stored)
+        outcome = engine.run(page, fence)
+        running = self.running.setdefault(key, [])
+        running.append((outcome.shown, outcome.failure))
+        if len(running) == total:
+            ids = [block for block, (k, _, _) in places.items() if k == key]
+            self.cache.store(key, self.running.pop(key), page, ids)
+        return outcome
+
+
+def _running(engine: Engine, page: str, fence: Fence, places: dict[str, Any]) -> Any:
     def evaluate(example: Example) -> str | None:
-        return engine.run(page, fence).failure
+        return results_for(engine).run(engine, page, fence, places).failure
 
     return evaluate
+
+
+_RESULTS: dict[int, _Results] = {}
+
+
+def results_for(engine: Engine) -> _Results:
+    if id(engine) not in _RESULTS:
+        _RESULTS[id(engine)] = _Results(engine)
+    return _RESULTS[id(engine)]
 
 
 def blocks(root: Path, *, docstrings: bool = False, engine: Engine | None = None) -> Any:
@@ -72,6 +123,8 @@ def blocks(root: Path, *, docstrings: bool = False, engine: Engine | None = None
         found = scan(document.text)
         malformed = {problem.start for problem in found.problems}
         failures = page_failures(page, found)
+        executed = [f for f in found.fences if (docstrings or f.executed) and f.language in KINDS]
+        places = results_for(engine).places(page, executed)
         for problem in found.problems:
             message = failures[problem.start]
             yield Region(problem.start, problem.end, parsed=message, evaluator=_failing(message))
@@ -80,14 +133,14 @@ def blocks(root: Path, *, docstrings: bool = False, engine: Engine | None = None
                 continue
             if docstrings:  # examples in docstrings: every fence of a kind runs, no rules
                 if fence.language in KINDS:
-                    evaluator = _running(engine, page, fence)
+                    evaluator = _running(engine, page, fence, places)
                     yield Region(fence.start, fence.end, parsed=fence, evaluator=evaluator)
                 continue
             if fence.start in failures:
                 message = failures[fence.start]
                 yield Region(fence.start, fence.end, parsed=fence, evaluator=_failing(message))
             elif fence.executed:
-                evaluator = _running(engine, page, fence)
+                evaluator = _running(engine, page, fence, places)
                 yield Region(fence.start, fence.end, parsed=fence, evaluator=evaluator)
 
     return parse

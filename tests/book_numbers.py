@@ -1,21 +1,14 @@
-"""The book's worked data, defined once, and the limited-dispatch environment.
+"""The book's worked data, defined once.
 
 Every number a worked example of the curriculum uses or prints, by example (A to H)
 and section (§1 to §11), for the tests of nnfs_ref, of the figures and of the digits.
 They are facts from the book: nnfs_ref, the figures and the book's own package must
-give them. Test-only inputs stay in their tests. Plain data only: tests/same_digits.py
-imports this module before NumPy reads its environment.
-
-The environment limits NumPy's SIMD dispatch and OpenBLAS's kernels to the oldest
-x86-64 code.
+give them. Test-only inputs stay in their tests. Plain data only.
+(The environment that limits NumPy, OpenBLAS and glibc to their oldest code paths
+is read from NumPy itself: docs_build/core/codepaths.py.)
 """
 
 from __future__ import annotations
-
-DISABLED = ["X86_V3", "X86_V4", "AVX512_ICL"]  # NumPy 2.x names; NumPy 1.26 used AVX2, FMA3...
-LIMITED = {"NPY_DISABLE_CPU_FEATURES": " ".join(DISABLED), "OPENBLAS_CORETYPE": "Prescott"}
-#: ... and glibc's maths without its FMA versions too (tests/test_same_digits_on_every_cpu.py).
-NO_FMA_LIBM = {**LIMITED, "GLIBC_TUNABLES": "glibc.cpu.hwcaps=-AVX2,-FMA"}
 
 # Part 1
 

@@ -1,9 +1,9 @@
-"""A pytest plugin for the run under limited SIMD dispatch (tests/test_limited_dispatch.py).
+"""A pytest plugin for the run with the oldest code paths (tests/test_limited_dispatch.py).
 
 Loaded with `-p tests.limited_dispatch` in a pytest started with NumPy's SIMD
-dispatch and OpenBLAS's kernels limited (tests/book_numbers.LIMITED). It checks,
-in that same process, that the limit took: a misspelt feature name would only
-raise a hidden warning and disable nothing.
+dispatch, OpenBLAS's kernels and glibc limited (docs_build/core/codepaths.py).
+It checks, in that same process, that the limit took: NumPy found no SIMD
+extension above its baseline.
 """
 
 from __future__ import annotations

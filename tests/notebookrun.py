@@ -111,8 +111,10 @@ def differences(notebook: NotebookNode) -> list[str]:
 #: A last cell the tests add to a kernel started with the SIMD dispatch limited:
 #: the limit took (a misspelt feature name would disable nothing).
 DISPATCH_LIMITED = (
-    "from tests.same_digits import runtime  # added by the tests\n"
-    "assert runtime()['found'] == [], f'the limit did not take: {runtime()}'"
+    "import importlib  # added by the tests\n"
+    "_simd = importlib.import_module('numpy._core._multiarray_umath')\n"
+    "_found = [n for n in _simd.__cpu_dispatch__ if _simd.__cpu_features__.get(n)]\n"
+    "assert _found == [], f'the limit did not take: NumPy still uses {_found}'"
 )
 
 
@@ -124,8 +126,9 @@ def run_and_compare(
 ) -> list[str]:
     """Every problem of one notebook: an unexpected error, or an output unlike the page's.
 
-    `limited`: start the kernel with these variables (tests/book_numbers.LIMITED)
-    and check, last, that NumPy found no SIMD extension above the baseline.
+    `limited`: start the kernel with these variables
+    (docs_build/core/codepaths.limited_environment()) and check, last, that
+    NumPy found no SIMD extension above the baseline.
     """
     notebook = copy.deepcopy(notebook)  # outputs are added to it
     guard = code_cell(NO_BUILD_MACHINERY, "tests-guard")

@@ -1,11 +1,11 @@
 """Compute Part 2's worked examples with nnfs_ref and print them, bytes and digits, as JSON.
 
 Run as a script by tests/test_same_digits_on_every_cpu.py in each of
-`CONFIGURATIONS` (the default, NumPy's SIMD dispatch and OpenBLAS limited, and
-glibc's FMA code off too), so that each run imports NumPy afresh with the
-environment it was given; `json_of_child` starts such a run. It also reports
-what `np.show_runtime()` printed about SIMD extensions and OpenBLAS's kernels,
-captured in this same process.
+`CONFIGURATIONS` (the default, and the oldest code paths of NumPy's SIMD
+dispatch, OpenBLAS and glibc: docs_build/core/codepaths.py), so that each run
+imports NumPy afresh with the environment it was given; `json_of_child` starts
+such a run. It also reports what `np.show_runtime()` printed about SIMD
+extensions and OpenBLAS's kernels, captured in this same process.
 """
 
 from __future__ import annotations
@@ -21,24 +21,25 @@ from typing import Any
 
 import numpy as np
 
+from docs_build.core.codepaths import child_environment, limited_environment
 from nnfs_ref import vectorized
 from nnfs_ref.activations import ReLU, Softmax
 from nnfs_ref.datasets import sine_data, spiral_data, vertical_data
 from nnfs_ref.layers import Dense
 from nnfs_ref.losses import CategoricalCrossentropy
 from nnfs_ref.random import book_stream, normal32
-from tests.book_numbers import BATCH_OUT, LABELS, LIMITED, NO_FMA_LIBM, PREDICTIONS
+from tests.book_numbers import BATCH_OUT, LABELS, PREDICTIONS
 
 #: The environments a child process can start with: NumPy reads them when imported.
-CONFIGURATIONS = {"default": {}, "limited": LIMITED, "no-fma-libm": NO_FMA_LIBM}
+CONFIGURATIONS = {"default": {}, "limited": limited_environment()}
 
 
-def json_of_child(argv: list[str], configuration: str) -> dict[str, Any]:
-    """Run `python argv...` in a fresh interpreter with `configuration`; its printed JSON."""
-    env = {k: v for k, v in os.environ.items() if k not in NO_FMA_LIBM}
+def json_of_child(argv: list[str], configuration: str, **extra: str) -> dict[str, Any]:
+    """Run `python argv...` in a fresh interpreter with `configuration` (and `extra`
+    variables on top); its printed JSON."""
     done = subprocess.run(
         [sys.executable, *argv],
-        env={**env, **CONFIGURATIONS[configuration]},
+        env=child_environment(dict(os.environ), {**CONFIGURATIONS[configuration], **extra}),
         capture_output=True,
         text=True,
         check=False,
@@ -113,4 +114,7 @@ def worked_examples() -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    print(json.dumps({"simd": runtime(), "results": worked_examples()}))
+    if sys.argv[1:] == ["--runtime"]:
+        print(json.dumps({"simd": runtime()}))
+    else:
+        print(json.dumps({"simd": runtime(), "results": worked_examples()}))

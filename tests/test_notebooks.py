@@ -4,7 +4,7 @@ Each lesson page is turned into its notebook (docs_build.notebooks), executed
 with nbclient in a fresh kernel, and every cell that comes from a console
 prompt with written output must print what the page wrote. Part 2's kernels
 start with NumPy's SIMD dispatch and OpenBLAS's kernels limited
-(tests/book_numbers.LIMITED; a last cell checks the limit took), so its
+(docs_build/core/codepaths.py; a last cell checks the limit took), so its
 notebooks are proven under the limited dispatch, and its pages' doc tests under
 both (tests/test_limited_dispatch.py). Kernels take about a second each to start.
 """
@@ -21,10 +21,10 @@ import nbformat
 import pytest
 from nbformat import NotebookNode
 
+from docs_build.core.codepaths import limited_environment
 from docs_build.notebooks.convert import INSTALL, notebook_bytes, page_to_notebook
 from docs_build.notebooks.hooks import LESSON, notebook_path, page_title
 from docs_build.notebooks.prose import dedent_leading
-from tests.book_numbers import LIMITED
 from tests.conftest import BuiltSite
 from tests.notebookrun import LESSONS, ROOT, code_cell, execute, read, reads, run_and_compare
 from tests.sitebuild import copy_project
@@ -56,7 +56,7 @@ def test_there_are_lessons() -> None:
 def test_lesson_notebook_runs_and_matches_the_page(path: Path, tmp_path: Path) -> None:
     notebook = lesson_notebook(path)
     assert any(cell.cell_type == "code" for cell in notebook.cells)
-    limited = LIMITED if path.parent.name == "part2" else None
+    limited = limited_environment() if path.parent.name == "part2" else None
     problems = run_and_compare(notebook, tmp_path, limited=limited)
     hint = 'A block that reads the site\'s own files can be marked notebook="skip".'
     assert problems == [], hint

@@ -1,4 +1,4 @@
-"""An execution cache for `make serve`: a page re-runs only the sessions whose inputs changed.
+"""Execution results kept for one run: a session whose inputs did not change is replayed.
 
 A session's outcomes (what each block showed, and its failure if any) are
 stored under a hash of everything they can depend on:
@@ -11,14 +11,23 @@ stored under a hash of everything they can depend on:
 - the `NPY_*` and `OPENBLAS_*` environment variables.
 
 A hit replays the stored verdict too: a block that failed fails again, with the
-same message. Only `mkdocs serve` uses it (it lives in memory, for the life of
-the server); `make build`, `make test` and CI run every block.
+same message. Two uses, never kept from one run to the next:
+
+- `mkdocs serve` keeps it in memory, for the life of the server;
+- a run that executes the same pages more than once in one environment keeps
+  it in a folder named by `DOCS_BUILD_RESULTS` (`make build`: the offline copy
+  executes, the hosted site replays; `make test`: the doc tests execute, the
+  builds replay). Each session is a JSON file, `<key>.json`, that also names
+  its page and blocks, so two folders made in two environments can be compared
+  block by block (`results_by_block`). Each project root has a folder of its
+  own inside (`results_folder`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import importlib.metadata
+import json
 import os
 import sys
 from collections.abc import Iterable
@@ -30,7 +39,12 @@ from docs_build.core.fences import Fence
 DATA_SUFFIXES = frozenset({".json", ".csv", ".tsv", ".txt", ".npy", ".npz", ".dat"})
 #: Packages whose code a block's output depends on.
 CODE_FOLDERS = ("nnfs_ref", "docs_build")
-ENVIRONMENT_PREFIXES = ("NPY_", "OPENBLAS_")
+ENVIRONMENT_PREFIXES = ("NPY_", "OPENBLAS_", "GLIBC_")
+#: The folder of this run's results, when a run keeps them on disk.
+RESULTS_VARIABLE = "DOCS_BUILD_RESULTS"
+
+#: What each block of a session showed, and its failure if it failed.
+Outcomes = list[tuple[str, str | None]]
 
 
 def digest(parts: Iterable[str | bytes]) -> str:
@@ -80,27 +94,99 @@ def session_digest(world: str, page: str, fences: Iterable[Fence]) -> str:
     return digest(parts)
 
 
+def session_keys(world: str, page: str, fences: list[Fence]) -> dict[str, tuple[str, int, int]]:
+    """For each block (by `block_name`): its session's key, its place in the session, and
+    the session's length."""
+    sessions: dict[str, list[Fence]] = {}
+    for fence in fences:  # a block without session= is a session of its own
+        sessions.setdefault(fence.session or f"\0{block_name(fence)}", []).append(fence)
+    keys = {}
+    for members in sessions.values():
+        key = session_digest(world, page, members)
+        for index, fence in enumerate(members):
+            keys[block_name(fence)] = (key, index, len(members))
+    return keys
+
+
+def block_name(fence: Fence) -> str:
+    """A block's id; for a block without one (a docstring's example, whose line counts
+    from its docstring), its line and a hash of its code."""
+    return fence.block_id or f"line {fence.line}, {digest([fence.body])[:8]}"
+
+
 class ExecutionCache:
-    """Session outcomes by key, in memory; counts hits and misses for the tests.
+    """Session outcomes by key, in memory or in a folder; counts hits and misses.
 
     A session is stored only once all its blocks have run, so a session is
     either replayed whole or run whole, never half and half.
     """
 
-    def __init__(self) -> None:
-        self._sessions: dict[str, list[tuple[str, str | None]]] = {}
+    def __init__(self, folder: Path | None = None) -> None:
+        self._sessions: dict[str, Outcomes] = {}
+        self.folder = folder
         self.hits = 0
         self.misses = 0
 
+    @classmethod
+    def of_run(cls, root: Path) -> ExecutionCache | None:
+        """The cache of this run's results for the project at `root`, if the run keeps
+        them (`DOCS_BUILD_RESULTS`)."""
+        base = os.environ.get(RESULTS_VARIABLE)
+        if not base:
+            return None
+        folder = results_folder(Path(base), root)
+        folder.mkdir(parents=True, exist_ok=True)
+        return cls(folder)
+
+    def _load(self, key: str) -> Outcomes | None:
+        if key not in self._sessions and self.folder is not None:
+            path = self.folder / f"{key}.json"
+            if path.is_file():
+                blocks = json.loads(path.read_text())["blocks"]
+                self._sessions[key] = [(b["shown"], b["failure"]) for b in blocks]
+        return self._sessions.get(key)
+
     def get(self, key: str, index: int) -> tuple[str, str | None] | None:
         """The outcome of block `index` of the session `key`, if the session is stored."""
-        outcomes = self._sessions.get(key)
+        outcomes = self._load(key)
         if outcomes is None:
             self.misses += 1
             return None
         self.hits += 1
         return outcomes[index]
 
-    def store(self, key: str, outcomes: list[tuple[str, str | None]]) -> None:
-        """Keep a session whose blocks have all run."""
+    def store(
+        self, key: str, outcomes: Outcomes, page: str = "", ids: list[str] | None = None
+    ) -> None:
+        """Keep a session whose blocks have all run (`ids`: their block ids, for
+        `results_by_block`)."""
         self._sessions[key] = list(outcomes)
+        if self.folder is not None:
+            names = ids or [str(i) for i in range(len(outcomes))]
+            blocks = [
+                {"id": name, "shown": shown, "failure": failure}
+                for name, (shown, failure) in zip(names, outcomes, strict=True)
+            ]
+            scratch = self.folder / f"{key}.json.{os.getpid()}"
+            scratch.write_text(json.dumps({"page": page, "blocks": blocks}))
+            scratch.replace(self.folder / f"{key}.json")  # whole, or not at all
+
+
+def results_folder(base: Path, root: Path) -> Path:
+    """Where a run keeps the results of the project at `root` (a temporary copy of the
+    project, made by a test, keeps its own)."""
+    return base / digest([str(root.resolve())])[:16]
+
+
+def results_by_block(folder: Path) -> dict[tuple[str, str], dict[str, str | None]]:
+    """Every block stored in a results folder, by (page, block id): what it showed, and
+    its failure if it failed."""
+    found = {}
+    for path in sorted(folder.glob("*.json")):
+        session = json.loads(path.read_text())
+        for block in session["blocks"]:
+            found[(session["page"], block["id"])] = {
+                "shown": block["shown"],
+                "failure": block["failure"],
+            }
+    return found

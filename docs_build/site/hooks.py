@@ -29,8 +29,9 @@ MANIFEST_VARIABLE = "DOCS_BUILD_MANIFEST"
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """`mkdocs serve` replays unchanged sessions from a cache; a build runs every block."""
-    BUILD.use_cache(ExecutionCache() if command == "serve" else None)
+    """`mkdocs serve` replays unchanged sessions from a cache in memory; a build runs
+    every block, or replays it from this run's results folder (`DOCS_BUILD_RESULTS`)."""
+    BUILD.use_cache(ExecutionCache() if command == "serve" else ExecutionCache.of_run(BUILD.root))
 
 
 def on_pre_build(config: Any) -> None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docs_build import PROJECT_ROOT
-from docs_build.core.cache import ExecutionCache, digest, session_digest, world_digest
+from docs_build.core.cache import ExecutionCache, digest, session_digest, session_keys, world_digest
 from docs_build.core.engine import Engine, Outcome, describe, page_failures
 from docs_build.core.fences import Fence, scan
 from docs_build.core.kinds import KINDS
@@ -60,7 +60,7 @@ class BuildState:
         self.page: Page | None = None
         self.owner: object = None  # the Markdown instance converting `page`
         self.records: list[Record] = []
-        self.cache: ExecutionCache | None = None  # on under `mkdocs serve` only
+        self.cache: ExecutionCache | None = None  # `mkdocs serve`, or a run's results folder
         self.rendered: dict[tuple[str, int], str] = {}  # with the cache: blocks' HTML
         self._world = ""
 
@@ -104,7 +104,7 @@ class BuildState:
             refused=refused,
         )
         if self.cache is not None:
-            self.page.keys = _session_keys(self._world, path, executed)
+            self.page.keys = session_keys(self._world, path, executed)
 
     def run_block(self, language: str, code: str, block_id: str) -> Outcome:
         """Run the fence `block_id` of the current page (called by a formatter)."""
@@ -148,7 +148,8 @@ class BuildState:
         running = page.running.setdefault(key, [])
         running.append((outcome.shown, outcome.failure))
         if len(running) == total:
-            self.cache.store(key, running)
+            ids = [b for b, (k, _, _) in page.keys.items() if k == key]
+            self.cache.store(key, running, page.path, ids)
         return outcome
 
     def render_key(self, block_id: str) -> tuple[str, int] | None:
@@ -178,19 +179,6 @@ class BuildState:
                 "blocks (a fence the Markdown parser did not take as a fence?)"
             )
         return page.failures
-
-
-def _session_keys(world: str, page: str, fences: list[Fence]) -> dict[str, tuple[str, int, int]]:
-    """For each block: its session's cache key, its place and the session's length."""
-    sessions: dict[str, list[Fence]] = {}
-    for fence in fences:  # a block without session= is a session of its own
-        sessions.setdefault(fence.session or f"\0{fence.block_id}", []).append(fence)
-    keys = {}
-    for members in sessions.values():
-        key = session_digest(world, page, members)
-        for index, fence in enumerate(members):
-            keys[fence.block_id] = (key, index, len(members))
-    return keys
 
 
 def _same_code(lexed: str, built: str) -> bool:
