@@ -51,6 +51,31 @@ lint: $(STAMP)  ## Run ruff and mypy --strict
 test: lint  ## Run lint, the doc tests, the package tests and the machinery tests
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# nnfs_ref's own tests: they need NumPy, pytest and hypothesis only (CI runs them on
+# Windows and with the oldest NumPy nnfs_ref allows).
+PACKAGE_TESTS := $(shell cat tests/package-tests.txt)
+
+.PHONY: test-platform
+test-platform: $(STAMP)  ## Doc tests and package tests, every block checked against its published output, then test-exhaustive
+	@results=$$(mktemp -d -t nnfs-results-XXXXXX) && trap 'rm -rf "$$results"' EXIT && \
+	DOCS_BUILD_RESULTS="$$results" $(BIN)/pytest -p no:cacheprovider -n 0 docs nnfs_ref $(PACKAGE_TESTS) && \
+	$(BIN)/python -m docs_build.published check "$$results"
+	$(MAKE) test-exhaustive
+
+.PHONY: test-exhaustive
+test-exhaustive: $(STAMP)  ## nnfs_ref's float32 exp and log over every input they meet, against the committed digests (~1 min)
+	$(BIN)/pytest -p no:cacheprovider -n 0 -m exhaustive tests/test_exp_log_digest.py
+
+.PHONY: test-codepaths
+test-codepaths: $(STAMP)  ## The doc tests under each other OpenBLAS kernel family of this CPU (Nehalem, Sandybridge, Haswell on x86-64)
+	$(BIN)/python -m tests.codepaths_run
+
+.PHONY: published
+published: $(STAMP)  ## Rewrite tests/data/published_outputs.json (every block's output digest) after a deliberate change
+	@results=$$(mktemp -d -t nnfs-results-XXXXXX) && trap 'rm -rf "$$results"' EXIT && \
+	DOCS_BUILD_RESULTS="$$results" $(BIN)/pytest -q -p no:cacheprovider -n 0 docs nnfs_ref && \
+	$(BIN)/python -m docs_build.published write "$$results"
+
 .PHONY: audit
 audit: $(STAMP)  ## Lighthouse, page weight, layout shift and build time (not in make test)
 	@test -x .lighthouse/node_modules/.bin/lighthouse || \

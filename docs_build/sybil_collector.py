@@ -60,8 +60,11 @@ def _failing(message: str) -> Any:
 class _Results:
     """This run's results folder, if it keeps one (see the module docstring)."""
 
-    def __init__(self, engine: Engine) -> None:
-        self.cache = ExecutionCache.of_run(engine.root)
+    def __init__(self, engine: Engine, root: Path) -> None:
+        # Pages named from another folder than the engine's project (a test's scratch
+        # pages) are not the project's: they are never stored.
+        same = root.resolve() == engine.root.resolve()
+        self.cache = ExecutionCache.of_run(engine.root) if same else None
         self.world = ""
         if self.cache is not None:
             settings = repr((engine.limits, engine.root))
@@ -93,20 +96,11 @@ class _Results:
         return outcome
 
 
-def _running(engine: Engine, page: str, fence: Fence, places: dict[str, Any]) -> Any:
+def _running(results: _Results, engine: Engine, page: str, fence: Fence, places: Any) -> Any:
     def evaluate(example: Example) -> str | None:
-        return results_for(engine).run(engine, page, fence, places).failure
+        return results.run(engine, page, fence, places).failure
 
     return evaluate
-
-
-_RESULTS: dict[int, _Results] = {}
-
-
-def results_for(engine: Engine) -> _Results:
-    if id(engine) not in _RESULTS:
-        _RESULTS[id(engine)] = _Results(engine)
-    return _RESULTS[id(engine)]
 
 
 def blocks(root: Path, *, docstrings: bool = False, engine: Engine | None = None) -> Any:
@@ -115,6 +109,7 @@ def blocks(root: Path, *, docstrings: bool = False, engine: Engine | None = None
     Pages are named from `root`; blocks run in `engine` (by default the one of `root`).
     """
     engine = engine or engine_for(root)
+    results = _Results(engine, root)
 
     def parse(document: Document) -> Iterable[Region]:
         path = Path(document.path).resolve()
@@ -124,7 +119,7 @@ def blocks(root: Path, *, docstrings: bool = False, engine: Engine | None = None
         malformed = {problem.start for problem in found.problems}
         failures = page_failures(page, found)
         executed = [f for f in found.fences if (docstrings or f.executed) and f.language in KINDS]
-        places = results_for(engine).places(page, executed)
+        places = results.places(page, executed)
         for problem in found.problems:
             message = failures[problem.start]
             yield Region(problem.start, problem.end, parsed=message, evaluator=_failing(message))
@@ -133,14 +128,14 @@ def blocks(root: Path, *, docstrings: bool = False, engine: Engine | None = None
                 continue
             if docstrings:  # examples in docstrings: every fence of a kind runs, no rules
                 if fence.language in KINDS:
-                    evaluator = _running(engine, page, fence, places)
+                    evaluator = _running(results, engine, page, fence, places)
                     yield Region(fence.start, fence.end, parsed=fence, evaluator=evaluator)
                 continue
             if fence.start in failures:
                 message = failures[fence.start]
                 yield Region(fence.start, fence.end, parsed=fence, evaluator=_failing(message))
             elif fence.executed:
-                evaluator = _running(engine, page, fence, places)
+                evaluator = _running(results, engine, page, fence, places)
                 yield Region(fence.start, fence.end, parsed=fence, evaluator=evaluator)
 
     return parse

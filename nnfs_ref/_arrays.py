@@ -7,6 +7,8 @@ and anything else becomes float64 as in Part 1.
 
 from __future__ import annotations
 
+from typing import cast
+
 import numpy as np
 import numpy.typing as npt
 
@@ -41,3 +43,19 @@ def floats(x: object, name: str, func: str) -> Floats:
         out: npt.NDArray[np.float32] = x
         return out
     return array(x, name, func)  # type: ignore[arg-type]
+
+
+def exp_rounded(x: Floats) -> Floats:
+    """`e ** x` computed in float64 and rounded to `x`'s dtype.
+
+    NumPy's float32 `exp` gives other last digits with other SIMD code; a float64
+    `exp` rounded to float32 gave the same bits with every code path tried, for
+    every float32 input softmax meets (tests/test_exp_log_digest.py).
+    """
+    return cast(Floats, np.exp(x.astype(np.float64)).astype(x.dtype))
+
+
+def log_rounded(x: Floats) -> Floats:
+    """The natural logarithm computed in float64 and rounded to `x`'s dtype (see
+    `exp_rounded`)."""
+    return cast(Floats, np.log(x.astype(np.float64)).astype(x.dtype))

@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from nnfs_ref import _checks_nn
-from nnfs_ref._arrays import Floats, array, floats
+from nnfs_ref._arrays import Floats, array, exp_rounded, floats, log_rounded
 
 Labels = npt.NDArray[np.intp]
 
@@ -29,7 +29,7 @@ def softmax_of(x: Floats) -> Floats:
     """Softmax along the last axis: subtract the row's maximum, exponentiate, normalise."""
     with np.errstate(all="ignore"):
         shifted = x - np.max(x, axis=-1, keepdims=True)
-        exps = np.exp(shifted.astype(np.float64)).astype(x.dtype)  # float64 exp: see module doc
+        exps = exp_rounded(shifted)  # float64 exp: see module doc
         out: Floats = exps / np.sum(exps, axis=-1, keepdims=True)
     return out
 
@@ -70,7 +70,7 @@ def sample_losses(func: str, predictions: object, targets: object, *, batch_only
     picked = np.take_along_axis(p, labels[..., None], axis=-1)[..., 0]
     low, high = p.dtype.type(1e-7), p.dtype.type(1 - 1e-7)
     with np.errstate(all="ignore"):
-        out: Floats = (-np.log(np.clip(picked, low, high).astype(np.float64))).astype(p.dtype)
+        out: Floats = -log_rounded(np.clip(picked, low, high))
     return out
 
 

@@ -197,6 +197,29 @@ def test_ci_runs_on_push_to_main_and_pull_requests_and_tests_and_builds() -> Non
     assert runs(ci, "make build")
 
 
+def test_ci_runs_the_doc_tests_where_readers_run_them() -> None:
+    """Linux x86-64 and arm64 and macOS arm64, on the oldest and newest Python the README
+    promises; nnfs_ref alone on Windows and with the oldest Python and NumPy it allows."""
+    ci = workflow("ci.yml")
+    platforms, package = jobs(ci)["platforms"], jobs(ci)["package"]
+    cells = platforms["strategy"]["matrix"]["include"]
+    assert {cell["os"] for cell in cells} >= {"ubuntu-latest", "ubuntu-24.04-arm", "macos-latest"}
+    readme = (REPO / "README.md").read_text()
+    oldest, newest = re.search(r"Python (3\.\d+) to (3\.\d+)", readme).groups()  # type: ignore[union-attr]
+    assert {cell["python"] for cell in cells} == {oldest, newest}
+    assert runs({"jobs": {"platforms": platforms}}, "make test-platform")
+    cells = package["strategy"]["matrix"]["include"]
+    assert "windows-latest" in {cell["os"] for cell in cells}
+    project = (REPO / "pyproject.toml").read_text()
+    python = re.search(r'requires-python = ">=(3\.\d+)"', project)[1]  # type: ignore[index]
+    numpy = re.search(r'"numpy>=([\d.]+)"', project)[1]  # type: ignore[index]
+    assert any(
+        cell["python"] == python and cell["numpy"].startswith(f"numpy=={numpy}") for cell in cells
+    ), cells
+    [step] = [step for step in steps(package) if "-m pytest" in str(step.get("run"))]
+    assert "tests/package-tests.txt" in step["run"]
+
+
 def test_pages_tests_builds_and_deploys_one_at_a_time() -> None:
     pages = workflow("pages.yml")
     assert pages["on"]["push"]["branches"] == ["main"]

@@ -11,7 +11,13 @@ so a printed set of strings reads the same everywhere.
 Protocol on the socket to the parent: `("fork",)` answers the worker's pid and
 passes the parent's end of a new socket pair (SCM_RIGHTS); `("status", pid)`
 answers how that worker ended. Workers and the zygote ignore Ctrl-C and die
-with their parent (Linux `PR_SET_PDEATHSIG`).
+with their parent (Linux `PR_SET_PDEATHSIG`; elsewhere a thread that watches
+for the parent to go).
+
+macOS: NumPy's wheels there use Apple's Accelerate, which is not safe to use
+in a process forked after it was loaded. The zygote therefore preloads
+nothing on macOS: each worker imports what its blocks import, after the fork
+(slower, but safe).
 """
 
 from __future__ import annotations
@@ -25,6 +31,8 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
+import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
@@ -33,12 +41,25 @@ from typing import Any
 _PR_SET_PDEATHSIG = 1
 
 
+#: Where a fork after NumPy (and its BLAS) has loaded is safe.
+PRELOAD_BEFORE_FORK = sys.platform != "darwin"
+
+
 def die_with_parent() -> None:
-    """Ask Linux to kill this process when its parent dies (no-op elsewhere)."""
-    if not sys.platform.startswith("linux"):
+    """End this process when its parent dies: Linux does it (PR_SET_PDEATHSIG);
+    elsewhere a daemon thread checks every half second whether the parent is gone."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
         return
-    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    parent = os.getppid()
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(70)
+
+    threading.Thread(target=watch, daemon=True, name="die-with-parent").start()
 
 
 def _send(sock: socket.socket, message: Any, fds: list[int] | None = None) -> None:
@@ -137,7 +158,7 @@ def main() -> None:
     warnings.simplefilter("default")
     from docs_build.core import worker  # the kinds and what they import
 
-    for name in preload:
+    for name in preload if PRELOAD_BEFORE_FORK else []:
         worker.preload(name)
     with socket.socket(fileno=fd) as parent:
         _loop(parent, root, worker.serve)
