@@ -57,7 +57,7 @@ def _failing(message: str) -> Any:
     return evaluate
 
 
-class _Results:
+class RunResults:
     """This run's results folder, if it keeps one (see the module docstring)."""
 
     def __init__(self, engine: Engine, root: Path) -> None:
@@ -96,7 +96,7 @@ class _Results:
         return outcome
 
 
-def _running(results: _Results, engine: Engine, page: str, fence: Fence, places: Any) -> Any:
+def _running(results: RunResults, engine: Engine, page: str, fence: Fence, places: Any) -> Any:
     def evaluate(example: Example) -> str | None:
         return results.run(engine, page, fence, places).failure
 
@@ -109,7 +109,7 @@ def blocks(root: Path, *, docstrings: bool = False, engine: Engine | None = None
     Pages are named from `root`; blocks run in `engine` (by default the one of `root`).
     """
     engine = engine or engine_for(root)
-    results = _Results(engine, root)
+    results = RunResults(engine, root)
 
     def parse(document: Document) -> Iterable[Region]:
         path = Path(document.path).resolve()

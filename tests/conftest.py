@@ -25,7 +25,7 @@ import fcntl
 import json
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -132,8 +132,9 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 
 def build_after_doc_tests(folder: Path) -> None:
-    _DOC_TESTS_DONE.wait(DOC_TESTS_WAIT)
-    build_shared(folder / SHARED)
+    """Hold the build's lock from the start (a worker asking for the site waits), and
+    build once every doc test has stored its results."""
+    build_shared(folder / SHARED, before=lambda: _DOC_TESTS_DONE.wait(DOC_TESTS_WAIT))
 
 
 def run_limited(folder: Path) -> None:
@@ -149,10 +150,13 @@ def run_limited(folder: Path) -> None:
         outcome.write_text(json.dumps({"code": run.returncode, "log": run.stdout + run.stderr}))
 
 
-def build_shared(folder: Path) -> None:
-    """Build the shared site into `folder` unless it is there (one process at a time)."""
+def build_shared(folder: Path, before: Callable[[], object] | None = None) -> None:
+    """Build the shared site into `folder` unless it is there (one process at a time;
+    `before` is called once the lock is held)."""
     folder.mkdir(parents=True, exist_ok=True)
     with locked(folder / "lock"):
+        if before is not None:
+            before()
         outcome = folder / "outcome.json"
         if not outcome.exists():
             try:

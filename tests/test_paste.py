@@ -19,6 +19,7 @@ from docs_build.core.engine import Engine
 from docs_build.core.fences import Fence, find_fences
 from docs_build.core.kinds import KINDS
 from docs_build.core.settings import load_limits
+from docs_build.sybil_collector import RunResults
 from tests.paste import comparable, driver, pasted, readers, shown_output, tab_of
 from tests.sitebuild import ROOT
 
@@ -50,8 +51,10 @@ def test_every_block_pastes_and_prints_what_the_page_shows(engine: Engine, path:
     text = path.read_text()
     fences = [f for f in find_fences(text) if f.executed and f.language in KINDS]
     shown = {}
+    results = RunResults(engine, ROOT)  # what the doc tests of this run stored, if they did
+    places = results.places(page, fences)
     for fence in fences:
-        outcome = engine.run(page, fence)
+        outcome = results.run(engine, page, fence, places)
         assert outcome.failure is None, outcome.failure
         shown[fence.block_id] = shown_output(fence, outcome.shown)
     engine.end_page(page)

@@ -134,9 +134,7 @@ class ExecutionCache:
         base = os.environ.get(RESULTS_VARIABLE)
         if not base:
             return None
-        folder = results_folder(Path(base), root)
-        folder.mkdir(parents=True, exist_ok=True)
-        return cls(folder)
+        return cls(results_folder(Path(base), root))
 
     def _load(self, key: str) -> Outcomes | None:
         if key not in self._sessions and self.folder is not None:
@@ -167,6 +165,7 @@ class ExecutionCache:
                 {"id": name, "shown": shown, "failure": failure}
                 for name, (shown, failure) in zip(names, outcomes, strict=True)
             ]
+            self.folder.mkdir(parents=True, exist_ok=True)
             scratch = self.folder / f"{key}.json.{os.getpid()}"
             scratch.write_text(json.dumps({"page": page, "blocks": blocks}))
             scratch.replace(self.folder / f"{key}.json")  # whole, or not at all
