@@ -25,14 +25,14 @@ import fcntl
 import json
 import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from docs_build.core.cache import RESULTS_VARIABLE, results_by_block, results_folder
+from docs_build.core.cache import RESULTS_VARIABLE, results_folder
 from docs_build.core.codepaths import child_environment, limited_environment
 from docs_build.site.release import build_offline
 from tests.sitebuild import ROOT, mkdocs_build, run_pytest
@@ -132,9 +132,11 @@ def pytest_sessionfinish(session: pytest.Session) -> None:
 
 
 def build_after_doc_tests(folder: Path) -> None:
-    """Hold the build's lock from the start (a worker asking for the site waits), and
-    build once every doc test has stored its results."""
-    build_shared(folder / SHARED, before=lambda: _DOC_TESTS_DONE.wait(DOC_TESTS_WAIT))
+    """Build once every doc test has stored its results. (A worker that needs the site
+    sooner builds it itself, executing what is not stored yet: it never waits here, as
+    the doc tests it waited for could be queued behind it on the same worker.)"""
+    _DOC_TESTS_DONE.wait(DOC_TESTS_WAIT)
+    build_shared(folder / SHARED)
 
 
 def run_limited(folder: Path) -> None:
@@ -150,13 +152,10 @@ def run_limited(folder: Path) -> None:
         outcome.write_text(json.dumps({"code": run.returncode, "log": run.stdout + run.stderr}))
 
 
-def build_shared(folder: Path, before: Callable[[], object] | None = None) -> None:
-    """Build the shared site into `folder` unless it is there (one process at a time;
-    `before` is called once the lock is held)."""
+def build_shared(folder: Path) -> None:
+    """Build the shared site into `folder` unless it is there (one process at a time)."""
     folder.mkdir(parents=True, exist_ok=True)
     with locked(folder / "lock"):
-        if before is not None:
-            before()
         outcome = folder / "outcome.json"
         if not outcome.exists():
             try:
@@ -198,9 +197,9 @@ def both_results(
     what the doc tests did not) and the limited run's."""
     folder = shared_folder(request, tmp_path_factory)
     run_limited(folder)  # waits for the background run, or runs
-    default = results_folder(folder / DEFAULT_RESULTS, ROOT)
-    if not any(page.startswith("nnfs_ref/") for page, _ in results_by_block(default)):
-        run_pytest(ROOT, "nnfs_ref")  # a run of some tests only: the docstrings' own run
+    # The build stored every page's blocks; the docstrings' own doc tests may still be
+    # queued on another worker: this replays those that are stored and runs the rest.
+    run_pytest(ROOT, "nnfs_ref")
     return Results(
         results_folder(folder / DEFAULT_RESULTS, ROOT),
         results_folder(folder / LIMITED_RESULTS, ROOT),
