@@ -25,7 +25,14 @@ from sybil import Document, Example, Region, Sybil
 from sybil.sybil import SybilCollection
 
 from docs_build import PROJECT_ROOT
-from docs_build.core.cache import ExecutionCache, block_name, session_keys, world_digest
+from docs_build.core.cache import (
+    ExecutionCache,
+    Place,
+    block_name,
+    session_keys,
+    settings_of,
+    world_digest,
+)
 from docs_build.core.engine import Engine, Outcome, page_failures
 from docs_build.core.fences import Fence, scan
 from docs_build.core.kinds import KINDS
@@ -67,33 +74,26 @@ class RunResults:
         self.cache = ExecutionCache.of_run(engine.root) if same else None
         self.world = ""
         if self.cache is not None:
-            settings = repr((engine.limits, engine.root))
+            settings = settings_of(engine.limits, engine.root)
             self.world = world_digest(engine.root, engine.root / "docs", settings)
-        self.running: dict[str, list[tuple[str, str | None]]] = {}
 
-    def places(self, page: str, fences: list[Fence]) -> dict[str, tuple[str, int, int]]:
+    def places(self, page: str, fences: list[Fence]) -> dict[str, Place]:
         """Each block's session key and place, as the build computes them."""
         if self.cache is None:
             return {}
         return session_keys(self.world, page, fences)
 
-    def run(self, engine: Engine, page: str, fence: Fence, places: dict[str, Any]) -> Outcome:
-        """Replay the block if its session is stored, else run it (and store the session
-        once its last block has run)."""
-        place = places.get(block_name(fence))
-        if self.cache is None or place is None:
+    def run(self, engine: Engine, page: str, fence: Fence, places: dict[str, Place]) -> Outcome:
+        """Replay the block if its session is stored, else run it."""
+        name = block_name(fence)
+        if self.cache is None or name not in places:
             return engine.run(page, fence)
-        key, index, total = place
-        stored = self.cache.get(key, index)
-        if stored is not None:
-            return Outcome(*stored)
-        outcome = engine.run(page, fence)
-        running = self.running.setdefault(key, [])
-        running.append((outcome.shown, outcome.failure))
-        if len(running) == total:
-            ids = [block for block, (k, _, _) in places.items() if k == key]
-            self.cache.store(key, self.running.pop(key), page, ids)
-        return outcome
+
+        def run() -> tuple[str, str | None]:
+            ran = engine.run(page, fence)
+            return ran.shown, ran.failure
+
+        return Outcome(*self.cache.outcome(places, name, page, run))
 
 
 def _running(results: RunResults, engine: Engine, page: str, fence: Fence, places: Any) -> Any:

@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 import pytest
 
-from docs_build.core.cache import ExecutionCache, session_digest, world_digest
+from docs_build.core.cache import ExecutionCache, results_by_block, session_digest, world_digest
 from docs_build.core.engine import Outcome
 from docs_build.core.fences import Fence, find_fences
 from docs_build.site.pages import BuildState
@@ -238,3 +238,25 @@ def test_the_playground_runs_once_while_nothing_it_depends_on_changes(
     monkeypatch.setattr(BUILD, "cache", None)  # `make build`: every time
     hooks.execute_playgrounds([NotebookFile(notebook)])
     assert runs == ["1", "2", "2", "2"]
+
+
+def test_a_session_is_stored_only_when_run_whole_and_in_order(tmp_path: Path) -> None:
+    cache = ExecutionCache(tmp_path / "results")
+    places = {"a": ("k", 0, 2), "b": ("k", 1, 2)}
+    calls: list[str] = []
+
+    def run(text: str) -> Callable[[], tuple[str, str | None]]:
+        def once() -> tuple[str, str | None]:
+            calls.append(text)
+            return text, None
+
+        return once
+
+    assert cache.outcome(places, "a", "docs/p.md", run("1")) == ("1", None)
+    assert cache.get("k", 0) is None  # half a session is never stored ...
+    cache.outcome(places, "a", "docs/p.md", run("2"))  # ... and a restart begins anew
+    cache.outcome(places, "b", "docs/p.md", run("3"))
+    assert calls == ["1", "2", "3"]
+    assert cache.outcome(places, "a", "docs/p.md", run("4")) == ("2", None)  # replayed
+    assert calls == ["1", "2", "3"]
+    assert results_by_block(tmp_path / "results")[("docs/p.md", "b")]["shown"] == "3"

@@ -30,7 +30,7 @@ import importlib.metadata
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from docs_build.core.fences import Fence
@@ -45,6 +45,8 @@ RESULTS_VARIABLE = "DOCS_BUILD_RESULTS"
 
 #: What each block of a session showed, and its failure if it failed.
 Outcomes = list[tuple[str, str | None]]
+#: Where a block sits: its session's key, its place in the session, the session's length.
+Place = tuple[str, int, int]
 
 
 def digest(parts: Iterable[str | bytes]) -> str:
@@ -94,7 +96,12 @@ def session_digest(world: str, page: str, fences: Iterable[Fence]) -> str:
     return digest(parts)
 
 
-def session_keys(world: str, page: str, fences: list[Fence]) -> dict[str, tuple[str, int, int]]:
+def settings_of(limits: object, root: Path) -> str:
+    """The execution settings a world digest covers (the build and pytest agree on it)."""
+    return repr((limits, root))
+
+
+def session_keys(world: str, page: str, fences: list[Fence]) -> dict[str, Place]:
     """For each block (by `block_name`): its session's key, its place in the session, and
     the session's length."""
     sessions: dict[str, list[Fence]] = {}
@@ -123,6 +130,7 @@ class ExecutionCache:
 
     def __init__(self, folder: Path | None = None) -> None:
         self._sessions: dict[str, Outcomes] = {}
+        self._running: dict[str, Outcomes] = {}  # sessions part-way through
         self.folder = folder
         self.hits = 0
         self.misses = 0
@@ -169,6 +177,32 @@ class ExecutionCache:
             scratch = self.folder / f"{key}.json.{os.getpid()}"
             scratch.write_text(json.dumps({"page": page, "blocks": blocks}))
             scratch.replace(self.folder / f"{key}.json")  # whole, or not at all
+
+    def outcome(
+        self,
+        places: dict[str, Place],
+        name: str,
+        page: str,
+        run: Callable[[], tuple[str, str | None]],
+    ) -> tuple[str, str | None]:
+        """Block `name`'s outcome: replayed if its session is stored, else `run()`; a
+        session is stored once its last block has run (`places`: the page's blocks)."""
+        key, index, total = places[name]
+        stored = self.get(key, index)
+        if stored is not None:
+            return stored
+        if index == 0:  # a session starts (again, after a rebuild broke off)
+            self._running[key] = []
+        outcome = run()
+        running = self._running.get(key)
+        if running is None or len(running) != index:  # blocks out of order: never store
+            self._running.pop(key, None)
+            return outcome
+        running.append(outcome)
+        if len(running) == total:
+            ids = [block for block, (k, _, _) in places.items() if k == key]
+            self.store(key, self._running.pop(key), page, ids)
+        return outcome
 
 
 def results_folder(base: Path, root: Path) -> Path:

@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from docs_build import PROJECT_ROOT
-from docs_build.core.cache import ExecutionCache, digest, session_digest, session_keys, world_digest
+from docs_build.core.cache import (
+    ExecutionCache,
+    Place,
+    digest,
+    session_digest,
+    session_keys,
+    settings_of,
+    world_digest,
+)
 from docs_build.core.engine import Engine, Outcome, describe, page_failures
 from docs_build.core.fences import Fence, scan
 from docs_build.core.kinds import KINDS
@@ -44,10 +52,8 @@ class Page:
     refused: dict[int, str] = field(default_factory=dict)  # fences not to run, and why
     ran: int = 0
     ran_ids: set[str] = field(default_factory=set)
-    # With the cache on: each block's session key and place in it, and the
-    # outcomes of the sessions that are running.
-    keys: dict[str, tuple[str, int, int]] = field(default_factory=dict)
-    running: dict[str, list[tuple[str, str | None]]] = field(default_factory=dict)
+    # With the cache on: each block's session key and place in it.
+    keys: dict[str, Place] = field(default_factory=dict)
 
 
 class BuildState:
@@ -78,7 +84,7 @@ class BuildState:
         """A new build starts: forget the blocks of the last one (and hash the world)."""
         self.records.clear()
         if self.cache is not None:
-            settings = repr((self.limits, self.root))
+            settings = settings_of(self.limits, self.root)
             self._world = world_digest(self.root, docs or self.root / "docs", settings)
 
     def cache_key(self, *parts: str) -> str:
@@ -140,17 +146,13 @@ class BuildState:
         assert self.engine is not None
         if self.cache is None or fence.block_id not in page.keys:
             return self.engine.run(page.path, fence)
-        key, index, total = page.keys[fence.block_id]
-        stored = self.cache.get(key, index)
-        if stored is not None:
-            return Outcome(*stored)
-        outcome = self.engine.run(page.path, fence)
-        running = page.running.setdefault(key, [])
-        running.append((outcome.shown, outcome.failure))
-        if len(running) == total:
-            ids = [b for b, (k, _, _) in page.keys.items() if k == key]
-            self.cache.store(key, running, page.path, ids)
-        return outcome
+        engine = self.engine
+
+        def run() -> tuple[str, str | None]:
+            ran = engine.run(page.path, fence)
+            return ran.shown, ran.failure
+
+        return Outcome(*self.cache.outcome(page.keys, fence.block_id, page.path, run))
 
     def render_key(self, block_id: str) -> tuple[str, int] | None:
         """Under `mkdocs serve`, the key of a block's HTML: its session's key and place."""
