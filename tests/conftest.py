@@ -107,6 +107,28 @@ def _expect(node_ids: list[str]) -> None:
             _DOC_TESTS_DONE.set()
 
 
+#: Fixtures that wait for the shared build.
+NEEDS_THE_SITE = frozenset({"built_site", "both_results", "site"})
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the doc tests first, then the files that need no built site, then those that
+    do: pytest-xdist hands out files in this order, so the workers keep busy while the
+    site builds instead of waiting for it. (Every worker sorts the same way.)"""
+
+    def path(item: pytest.Item) -> str:
+        return item.nodeid.split("::")[0]
+
+    waits = {path(i) for i in items if NEEDS_THE_SITE & set(getattr(i, "fixturenames", ()))}
+
+    def rank(item: pytest.Item) -> int:
+        if item.nodeid.startswith(DOC_TESTS):
+            return 0
+        return 2 if path(item) in waits else 1
+
+    items.sort(key=rank)  # stable: the order within each group is kept
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     """(Without xdist) the doc tests this run will run."""
     _expect([item.nodeid for item in session.items])

@@ -19,7 +19,8 @@ import pytest
 
 from docs_build.core.audit import audit_pages
 from tests.conftest import BuiltSite
-from tests.sitebuild import ROOT, built_files, copy_project, mkdocs_build, run_pytest
+from tests.sitebuild import ROOT, built_files, mkdocs_build, run_pytest
+from tests.slimcopy import slim_copy
 
 LESSON = Path("docs/part1/single-neuron.md")
 
@@ -89,7 +90,7 @@ def break_twice(project: Path) -> None:
 
 @pytest.mark.slow
 def test_a_broken_page_fails_the_build_and_pytest_naming_both_blocks(tmp_path: Path) -> None:
-    project = copy_project(tmp_path)
+    project = slim_copy(tmp_path, ["index.md", LESSON.relative_to("docs").as_posix()])
     break_twice(project)
     (project / "site").mkdir()
     (project / "site/index.html").write_text("the last good build")
