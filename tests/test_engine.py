@@ -266,3 +266,16 @@ def test_markdown_exec_runs_exactly_the_kinds_of_the_registry() -> None:
     plugins = [p for p in config["plugins"] if isinstance(p, dict) and "markdown-exec" in p]
     assert plugins, "markdown-exec must list its languages, or it runs shells at build time"
     assert set(plugins[0]["markdown-exec"]["languages"]) == set(KINDS)
+
+
+def test_a_block_that_takes_too_much_memory_fails_with_the_limit(tmp_path: Path) -> None:
+    """Issue 18, case 1: a block that keeps allocating is stopped at the memory limit
+    (here 200 MiB; it would reach 2 GiB), naming page and block."""
+    text = (
+        '```python exec="on" id="hog"\n'
+        "chunks = []\nfor _ in range(20):\n    chunks.append(b'x' * (100 << 20))\n```\n"
+    )
+    built = build_page(tmp_path, text, memory_limit=200)
+    assert built.failure is not None
+    for part in (PAGE, "block 'hog'", "over the limit of 200 MiB (memory_limit in mkdocs.yml)"):
+        assert part in built.failure, built.failure

@@ -89,7 +89,8 @@ class Engine:
         )
         try:
             timeout = self.limits.timeout_for(fence.attributes)
-            return worker.run(request, timeout, meanwhile=self._fork_spare)
+            memory = self.limits.memory_limit
+            return worker.run(request, timeout, memory, meanwhile=self._fork_spare)
         except WorkerGoneError as gone:
             if earlier is not None:
                 return Run("", f"not run: an earlier block of session '{fence.session}' {gone}")

@@ -5,6 +5,7 @@ markdown_extensions:
   - docs_build.site.extension:
       timeout: 60          # seconds a block may run (fence attribute: timeout="SECONDS")
       output_limit: 100000 # characters a block may print
+      memory_limit: 2048   # MiB the process tree of a block may hold (resident)
       preload: [numpy, nnfs_ref.*]  # imported once for all workers; pkg.* = all of pkg
 ```
 """
@@ -29,16 +30,19 @@ class Limits:
 
     timeout: float = 60.0
     output_limit: int = 100_000
+    #: MiB of resident memory a block's worker and its children may hold.
+    memory_limit: int = 2048
     #: Modules the build imports once for all workers (re-imported when edited).
     preload: tuple[str, ...] = ()
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any]) -> Limits:
         """The limits an extension configuration sets (`timeout`, `output_limit`,
-        `preload`); the defaults for what it leaves out."""
+        `memory_limit`, `preload`); the defaults for what it leaves out."""
         return cls(
             timeout=float(options.get("timeout", cls.timeout)),
             output_limit=int(options.get("output_limit", cls.output_limit)),
+            memory_limit=int(options.get("memory_limit", cls.memory_limit)),
             preload=tuple(options.get("preload", cls.preload)),
         )
 

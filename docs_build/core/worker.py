@@ -6,7 +6,9 @@ keeping the session's names between them. Nothing a block does —
 `sys.exit()`, `os.chdir`, `np.set_printoptions`, `nnfs.init()`, an endless
 loop, a crash — can reach the build, pytest or another page:
 
-- the parent waits at most the block's time limit, then kills the worker;
+- the parent waits at most the block's time limit, then kills the worker, and
+  kills it too if its processes hold more memory than the site's limit
+  (`docs_build.core.memory`);
 - a worker that dies (`os._exit`, a segmentation fault) is reported, never hangs;
 - workers ignore Ctrl-C, so a Ctrl-C at the terminal stops the parent (a real
   interruption) while a block that raises `KeyboardInterrupt` is a failure of
@@ -37,6 +39,7 @@ from typing import NoReturn
 from docs_build.core.block import Namespace, Run
 from docs_build.core.capture import LimitedBuffer, NoInput, OutputLimitExceeded, captured
 from docs_build.core.kinds import KINDS
+from docs_build.core.memory import tree_resident_bytes
 from docs_build.core.zygote import Zygote, die_with_parent
 
 
@@ -48,6 +51,10 @@ class Request:
     code: str
     filename: str
     output_limit: int
+
+
+#: Seconds between two looks at a running block's memory.
+MEMORY_POLL = 0.05
 
 
 class WorkerGoneError(Exception):
@@ -117,9 +124,14 @@ class Worker:
         self.gone: str | None = None  # why this worker can run nothing more
 
     def run(
-        self, request: Request, timeout: float, meanwhile: Callable[[], None] | None = None
+        self,
+        request: Request,
+        timeout: float,
+        memory_limit: int = 2048,
+        meanwhile: Callable[[], None] | None = None,
     ) -> Run:
-        """Run one block; raises WorkerGoneError if the worker did not answer in time.
+        """Run one block; raises WorkerGoneError if the worker did not answer in time,
+        or held more than `memory_limit` MiB.
 
         `meanwhile` is called once the block is on its way: the parent can do
         other work (ask for the next worker) while the block runs.
@@ -131,9 +143,16 @@ class Worker:
             self._connection.send(request)
             if meanwhile is not None:
                 meanwhile()
-            if self._connection.poll(max(0.0, deadline - time.monotonic())):
-                run: Run = self._connection.recv()
-                return run
+            while (left := deadline - time.monotonic()) > 0:
+                if self._connection.poll(min(left, MEMORY_POLL)):
+                    run: Run = self._connection.recv()
+                    return run
+                used = tree_resident_bytes(self.pid)
+                if used is not None and used > memory_limit * 2**20:
+                    self._stop(
+                        f"held {used / 2**20:.0f} MiB of memory, over the limit of "
+                        f"{memory_limit} MiB (memory_limit in mkdocs.yml): use less data"
+                    )
         except (EOFError, OSError):
             self._stop(f"ended the Python process ({self._exit_status()})")
         except BaseException:  # Ctrl-C in the parent: take the worker down with us

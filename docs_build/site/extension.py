@@ -109,6 +109,7 @@ class BlocksExtension(Extension):  # type: ignore[misc]
         self.config = {
             "timeout": [Limits.timeout, "Seconds a block may run (a fence may set timeout=)."],
             "output_limit": [Limits.output_limit, "Characters a block may print."],
+            "memory_limit": [Limits.memory_limit, "MiB of resident memory a block may hold."],
             "preload": [
                 list(Limits.preload),
                 "Modules imported once for every worker (re-imported when edited).",
