@@ -279,3 +279,21 @@ def test_a_block_that_takes_too_much_memory_fails_with_the_limit(tmp_path: Path)
     assert built.failure is not None
     for part in (PAGE, "block 'hog'", "over the limit of 200 MiB (memory_limit in mkdocs.yml)"):
         assert part in built.failure, built.failure
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGKILL"])
+def test_a_block_that_kills_its_parent_fails_alone(tmp_path: Path, signal_name: str) -> None:
+    """Issue 18, case 2: a block's parent is the zygote. SIGTERM does nothing to it;
+    SIGKILL fails that block, naming it, and the next block and the next page pass."""
+    killer = (
+        f'```python exec="on" id="kill"\nimport os, signal\n'
+        f'os.kill(os.getppid(), signal.{signal_name})\nprint("done")\n```\n\n'
+    )
+    innocent = '```pycon exec="on" id="innocent"\n>>> 1 + 1\n2\n```\n'
+    if signal_name == "SIGTERM":
+        assert "done" in both_pass(tmp_path, killer + innocent)
+    else:
+        built, tested = both_fail(tmp_path, killer + innocent, "block 'kill'", "its parent")
+        assert "innocent" not in built + tested
+    (tmp_path / "next").mkdir()
+    both_pass(tmp_path / "next", innocent)  # the engine carries on with a new zygote

@@ -20,7 +20,7 @@ from docs_build.core.preload import stamp
 from docs_build.core.rules import fence_problems
 from docs_build.core.settings import Limits
 from docs_build.core.worker import Request, Worker, WorkerGoneError
-from docs_build.core.zygote import Zygote
+from docs_build.core.zygote import Zygote, ZygoteGoneError
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,10 @@ class Engine:
         try:
             timeout = self.limits.timeout_for(fence.attributes)
             memory = self.limits.memory_limit
-            return worker.run(request, timeout, memory, meanwhile=self._fork_spare)
+            run = worker.run(request, timeout, memory, meanwhile=self._fork_spare)
+            if self._zygote is not None and not self._zygote.ping():
+                return Run(run.shown, "stopped the process that starts the workers (its parent)")
+            return run
         except WorkerGoneError as gone:
             if earlier is not None:
                 return Run("", f"not run: an earlier block of session '{fence.session}' {gone}")
@@ -104,16 +107,38 @@ class Engine:
         if page not in self._pages:  # the page's first session: is the zygote up to date?
             self._pages.add(page)
             self._check_zygote()
+        zygote = self._get_zygote()  # a new one (and no spare) if a block killed the last
         spare, self._spare = self._spare, None
-        return spare if spare is not None else Worker(self._get_zygote())
+        if spare is not None and spare.alive():
+            return spare
+        if spare is not None:
+            spare.close()
+        try:
+            return Worker(zygote)
+        except ZygoteGoneError:  # killed since we looked: start another, once
+            self._drop_zygote()
+            return Worker(self._get_zygote())
 
     def _fork_spare(self) -> None:
         """Ask for the next session's worker while a block runs (it starts up meanwhile)."""
         if self._spare is None:
-            self._spare = Worker(self._get_zygote())
+            try:
+                self._spare = Worker(self._get_zygote())
+            except ZygoteGoneError:  # the running block killed it: the next worker says so
+                self._spare = None
+
+    def _drop_zygote(self) -> None:
+        """Forget a zygote a block killed, and the spare that went with it."""
+        if self._zygote is not None:
+            self._zygote.close()
+            self._zygote = None
+        if self._spare is not None:
+            self._spare.close()
+            self._spare = None
 
     def _get_zygote(self) -> Zygote:
         if self._zygote is None or not self._zygote.alive():
+            self._drop_zygote()
             self._stamps = stamp(self.limits.preload, self.root)
             self._zygote = Zygote(self.root, self.limits.preload)
         return self._zygote

@@ -40,7 +40,7 @@ from docs_build.core.block import Namespace, Run
 from docs_build.core.capture import LimitedBuffer, NoInput, OutputLimitExceeded, captured
 from docs_build.core.kinds import KINDS
 from docs_build.core.memory import tree_resident_bytes
-from docs_build.core.zygote import Zygote, die_with_parent
+from docs_build.core.zygote import Zygote, ZygoteGoneError, die_with_parent
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,8 @@ def serve(sock: socket.socket, root: Path) -> NoReturn:
     status = 0
     try:
         die_with_parent()
+        for name in ("SIGTERM", "SIGHUP"):  # the zygote ignores them; a block's code may not
+            signal.signal(getattr(signal, name), signal.SIG_DFL)
         os.chdir(root)
         os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
         sys.stdin = NoInput()
@@ -161,8 +163,17 @@ class Worker:
         self._stop(f"ran past its time limit of {timeout:g} s")
         raise AssertionError("unreachable")
 
+    def alive(self) -> bool:
+        """A worker that has not run anything yet says nothing: anything readable on its
+        socket means it ended (a spare forked just before its zygote was killed)."""
+        return self.gone is None and not self._connection.poll(0)
+
     def _exit_status(self) -> str:
-        status = self._zygote.status(self.pid)
+        try:
+            status = self._zygote.status(self.pid)
+        except ZygoteGoneError:
+            self.pid = 0
+            return "it ended with the process that started it: did the block stop its parent?"
         self.pid = 0
         if status < 0:
             return "it is gone"

@@ -10,8 +10,9 @@ so a printed set of strings reads the same everywhere.
 
 Protocol on the socket to the parent: `("fork",)` answers the worker's pid and
 passes the parent's end of a new socket pair (SCM_RIGHTS); `("status", pid)`
-answers how that worker ended. Workers and the zygote ignore Ctrl-C and die
-with their parent (Linux `PR_SET_PDEATHSIG`; elsewhere a thread that watches
+answers how that worker ended; `("ping",)` answers that the zygote is there.
+Workers and the zygote ignore Ctrl-C (the zygote SIGTERM too) and die with
+their parent (Linux `PR_SET_PDEATHSIG`; elsewhere a thread that watches
 for the parent to go).
 
 macOS: NumPy's wheels there use Apple's Accelerate, which is not safe to use
@@ -85,6 +86,10 @@ def _receive(sock: socket.socket) -> tuple[Any, list[int]]:
     return pickle.loads(data), fds
 
 
+class ZygoteGoneError(RuntimeError):
+    """The zygote process is gone (a block may have killed it: it is a worker's parent)."""
+
+
 class Zygote:
     """The parent's handle on the zygote process."""
 
@@ -111,18 +116,32 @@ class Zygote:
         theirs.close()
         self._sock = ours
 
+    def _ask(self, message: Any) -> tuple[Any, list[int]]:
+        try:
+            _send(self._sock, message)
+            return _receive(self._sock)
+        except (OSError, EOFError) as gone:
+            raise ZygoteGoneError("the process that starts workers is gone") from gone
+
     def fork(self) -> tuple[int, int]:
         """A new worker: its pid and the file descriptor of the parent's end of its socket."""
-        _send(self._sock, ("fork",))
-        pid, fds = _receive(self._sock)
+        pid, fds = self._ask(("fork",))
         if not fds:
             raise RuntimeError("the zygote did not hand over the worker's socket")
         return int(pid), fds[0]
 
+    def ping(self) -> bool:
+        """Is the zygote there and answering? (A barrier: a zygote killed before the
+        question dies before it can answer.)"""
+        try:
+            self._ask(("ping",))
+        except ZygoteGoneError:
+            return False
+        return True
+
     def status(self, pid: int) -> int:
         """The wait status of a worker that has ended (see os.waitpid), or -1 if unknown."""
-        _send(self._sock, ("status", pid))
-        status, _ = _receive(self._sock)
+        status, _ = self._ask(("status", pid))
         return int(status)
 
     def alive(self) -> bool:
@@ -150,6 +169,11 @@ def main() -> None:
     """The zygote: import what every worker needs, then fork on request."""
     fd, root, preload = int(sys.argv[1]), Path(sys.argv[2]), json.loads(sys.argv[3])
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # A block can reach this process (its worker's parent): a polite stop does
+    # nothing; the engine stops it with SIGKILL, and a block that does the same is
+    # reported (docs_build.core.engine).
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGHUP, signal.SIG_IGN)
     die_with_parent()
     sys.argv = [""]
     # Warnings show as `python -W default` shows them, set before anything is
@@ -182,6 +206,8 @@ def _loop(parent: socket.socket, root: Path, serve: Callable[[socket.socket, Pat
             theirs.close()
             _send(parent, pid, [ours.fileno()])
             ours.close()
+        elif request[0] == "ping":
+            _send(parent, "pong")
         elif request[0] == "status":
             pid = request[1]
             if pid not in statuses:
