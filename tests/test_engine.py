@@ -297,3 +297,52 @@ def test_a_block_that_kills_its_parent_fails_alone(tmp_path: Path, signal_name: 
         assert "innocent" not in built + tested
     (tmp_path / "next").mkdir()
     both_pass(tmp_path / "next", innocent)  # the engine carries on with a new zygote
+
+
+def _gone(pid: int) -> bool:
+    """Ended (a zombie waiting for its parent counts: it runs nothing)."""
+    status = Path(f"/proc/{pid}/status")
+    try:
+        return "State:\tZ" in status.read_text()
+    except OSError:
+        return True
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_processes_a_block_starts_end_with_its_session(tmp_path: Path) -> None:
+    """Issue 18, case 3: a grandchild that called setsid() and lost its parent would
+    sleep 30 s, then write a file; it ends when the page ends."""
+    marker, pid_file = tmp_path / "written-later", tmp_path / "grandchild.pid"
+    text = (
+        '```python exec="on" id="spawn"\nimport os, time\n'
+        "child = os.fork()\n"
+        "if child == 0:\n"
+        "    if os.fork() == 0:\n"
+        "        os.setsid()\n"
+        f"        with open({str(pid_file)!r}, 'w') as f:\n"
+        "            f.write(str(os.getpid()))\n"
+        f"        time.sleep(30)\n        open({str(marker)!r}, 'w').close()\n"
+        f"    while not os.path.exists({str(pid_file)!r}) or "
+        f"not os.path.getsize({str(pid_file)!r}):\n"
+        "        time.sleep(0.01)\n"
+        "    os._exit(0)\n"
+        "os.waitpid(child, 0)\n"
+        "print('started')\n```\n"
+    )
+    built = build_page(tmp_path, text)
+    assert built.failure is None, built.failure
+    grandchild = int(pid_file.read_text())
+    deadline = time.monotonic() + 5
+    while not _gone(grandchild) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _gone(grandchild)
+    assert not marker.exists()
+
+
+def test_a_thread_left_running_fails_the_block(tmp_path: Path) -> None:
+    """Issue 18, case 3: a non-daemon thread still running when the block ends."""
+    text = (
+        '```python exec="on" id="thread"\nimport threading, time\n'
+        "threading.Thread(target=time.sleep, args=(30,), name='sleeper').start()\n```\n"
+    )
+    both_fail(tmp_path, text, "block 'thread'", "left a thread running (sleeper)")

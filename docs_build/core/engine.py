@@ -90,11 +90,13 @@ class Engine:
         try:
             timeout = self.limits.timeout_for(fence.attributes)
             memory = self.limits.memory_limit
+            zygote = self._zygote
             run = worker.run(request, timeout, memory, meanwhile=self._fork_spare)
-            if self._zygote is not None and not self._zygote.ping():
+            if self._zygote_killed(zygote):
                 return Run(run.shown, "stopped the process that starts the workers (its parent)")
             return run
         except WorkerGoneError as gone:
+            self._zygote_killed(self._zygote)
             if earlier is not None:
                 return Run("", f"not run: an earlier block of session '{fence.session}' {gone}")
             return Run("", str(gone))
@@ -126,6 +128,16 @@ class Engine:
                 self._spare = Worker(self._get_zygote())
             except ZygoteGoneError:  # the running block killed it: the next worker says so
                 self._spare = None
+
+    def _zygote_killed(self, before: Zygote | None) -> bool:
+        """Did the block that just ran kill the zygote it started on (`before`)? Then
+        forget it and its spare (which dies with it): the next block gets a new one. (A
+        spare asked for meanwhile may already have started the new one.)"""
+        if before is None or (before is self._zygote and before.ping()):
+            return False
+        if before is self._zygote:
+            self._drop_zygote()
+        return True
 
     def _drop_zygote(self) -> None:
         """Forget a zygote a block killed, and the spare that went with it."""

@@ -8,8 +8,10 @@ loop, a crash — can reach the build, pytest or another page:
 
 - the parent waits at most the block's time limit, then kills the worker, and
   kills it too if its processes hold more memory than the site's limit
-  (`docs_build.core.memory`);
+  (`docs_build.core.proctree`);
 - a worker that dies (`os._exit`, a segmentation fault) is reported, never hangs;
+- when its session ends, every process its blocks started ends with it
+  (`docs_build.core.proctree`), and a block that leaves a thread running fails;
 - workers ignore Ctrl-C, so a Ctrl-C at the terminal stops the parent (a real
   interruption) while a block that raises `KeyboardInterrupt` is a failure of
   that block;
@@ -21,13 +23,13 @@ POSIX only (it needs `os.fork`).
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import os
 import pkgutil
 import signal
 import socket
 import sys
+import threading
 import time
 import traceback
 from collections.abc import Callable
@@ -39,7 +41,7 @@ from typing import NoReturn
 from docs_build.core.block import Namespace, Run
 from docs_build.core.capture import LimitedBuffer, NoInput, OutputLimitExceeded, captured
 from docs_build.core.kinds import KINDS
-from docs_build.core.memory import tree_resident_bytes
+from docs_build.core.proctree import adopt_orphans, kill_tree, tree_resident_bytes
 from docs_build.core.zygote import Zygote, ZygoteGoneError, die_with_parent
 
 
@@ -77,9 +79,18 @@ def fresh_namespace() -> Namespace:
 
 def _execute(request: Request, namespace: Namespace) -> Run:
     out = LimitedBuffer(request.output_limit)
+    before = set(threading.enumerate())
     try:
         with captured(out):
-            return KINDS[request.kind].run(request.code, namespace, request.filename, out)
+            run = KINDS[request.kind].run(request.code, namespace, request.filename, out)
+        left = [t.name for t in threading.enumerate() if t not in before and _running(t)]
+        if left and run.failure is None:
+            return Run(
+                run.shown,
+                f"left a thread running ({', '.join(left)}): join it before the block "
+                "ends (or make it a daemon thread), since the session's process is stopped",
+            )
+        return run
     except OutputLimitExceeded:
         return Run(
             out.getvalue(),
@@ -88,11 +99,17 @@ def _execute(request: Request, namespace: Namespace) -> Run:
         )
 
 
-def serve(sock: socket.socket, root: Path) -> NoReturn:
-    """The worker's life (in the forked process): run blocks until the parent hangs up."""
+def _running(thread: threading.Thread) -> bool:
+    return thread.is_alive() and not thread.daemon
+
+
+def serve(sock: socket.socket, root: Path, zygote: int) -> NoReturn:
+    """The worker's life (in the forked process of the zygote `zygote`): run blocks until
+    the parent hangs up."""
     status = 0
     try:
-        die_with_parent()
+        die_with_parent(zygote)
+        adopt_orphans()
         for name in ("SIGTERM", "SIGHUP"):  # the zygote ignores them; a block's code may not
             signal.signal(getattr(signal, name), signal.SIG_DFL)
         os.chdir(root)
@@ -187,9 +204,10 @@ class Worker:
         raise WorkerGoneError(reason)
 
     def close(self) -> None:
-        """Stop the worker at once (the zygote reaps it)."""
-        self._connection.close()
+        """Stop the worker at once (the zygote reaps it), and every process its blocks
+        started: before the connection closes, or the worker would exit on its own first
+        and its orphans go to init, out of reach."""
         if self.pid:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(self.pid, signal.SIGKILL)
+            kill_tree(self.pid)
             self.pid = 0
+        self._connection.close()

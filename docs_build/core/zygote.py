@@ -46,14 +46,20 @@ _PR_SET_PDEATHSIG = 1
 PRELOAD_BEFORE_FORK = sys.platform != "darwin"
 
 
-def die_with_parent() -> None:
+def die_with_parent(parent: int | None = None) -> None:
     """End this process when its parent dies: Linux does it (PR_SET_PDEATHSIG);
-    elsewhere a daemon thread checks every half second whether the parent is gone."""
+    elsewhere a daemon thread checks every half second whether the parent is gone.
+
+    `parent`: the pid the parent had before the fork. If it died before this call,
+    this process has another parent already, and ends at once.
+    """
+    parent = os.getppid() if parent is None else parent
     if sys.platform.startswith("linux"):
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # too late for the signal: the parent is gone
+            os._exit(70)
         return
-    parent = os.getppid()
 
     def watch() -> None:
         while os.getppid() == parent:
@@ -188,7 +194,9 @@ def main() -> None:
         _loop(parent, root, worker.serve)
 
 
-def _loop(parent: socket.socket, root: Path, serve: Callable[[socket.socket, Path], Any]) -> None:
+def _loop(
+    parent: socket.socket, root: Path, serve: Callable[[socket.socket, Path, int], Any]
+) -> None:
     statuses: dict[int, int] = {}
     while True:
         try:
@@ -198,11 +206,12 @@ def _loop(parent: socket.socket, root: Path, serve: Callable[[socket.socket, Pat
         _reap(statuses)
         if request[0] == "fork":
             ours, theirs = socket.socketpair()
+            me = os.getpid()
             pid = os.fork()
             if pid == 0:
                 parent.close()
                 ours.close()
-                serve(theirs, root)  # never returns
+                serve(theirs, root, me)  # never returns
             theirs.close()
             _send(parent, pid, [ours.fileno()])
             ours.close()
