@@ -349,3 +349,30 @@ def test_an_endless_cell_stops_at_its_blocks_time_limit(tmp_path: Path) -> None:
     assert time.monotonic() - start < 30
     assert len(problems) == 1
     assert "time limit" in problems[0]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows has no IPC transport")
+def test_the_kernel_talks_over_ipc_so_it_warns_of_no_unencrypted_tcp(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """ipykernel warns on standard error (which the build shows) when it listens on TCP."""
+    source = "from ipykernel.kernelapp import IPKernelApp\nprint(IPKernelApp.instance().transport)"
+    notebook = nbformat.v4.new_notebook(cells=[code_cell(source, "transport")])  # type: ignore[no-untyped-call]
+    assert execute(notebook, tmp_path) is None
+    assert notebook.cells[0].outputs[0]["text"] == "ipc\n"
+    printed = capfd.readouterr()
+    assert "without encryption" not in printed.out + printed.err
+    assert list(tmp_path.iterdir()) == [], "the sockets live in a temporary folder of their own"
+
+
+def test_the_build_log_says_the_playground_ran_and_nothing_misleading(
+    built_site: BuiltSite,
+) -> None:
+    """No TCP warning from the kernel, no "Converting notebook (execute=False)" nor the
+    temporary paths mkdocs-jupyter logs after it: one line says what ran."""
+    log = built_site.log
+    assert "Ran docs/playground.ipynb in a fresh kernel" in log
+    assert "without encryption" not in log
+    assert "IPKernelApp" not in log
+    assert "execute=False" not in log
+    assert "nnfs-notebooks-" not in log  # where the executed copy waits for mkdocs-jupyter
