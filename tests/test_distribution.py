@@ -299,7 +299,11 @@ def test_the_zip_has_sorted_entries_one_date_and_the_same_bytes(tmp_path: Path) 
 
 
 def run_hooks(
-    config_file: str, page_markdown: str, dists: Dists, monkeypatch: pytest.MonkeyPatch
+    config_file: str,
+    page_markdown: str,
+    dists: Dists,
+    monkeypatch: pytest.MonkeyPatch,
+    page: str = "index.md",
 ) -> tuple[Files, str]:
     """The distribution hooks on the real configuration: on_config, on_files, one page
     (with `dists` as the wheel and sdist on_files builds)."""
@@ -308,8 +312,8 @@ def run_hooks(
     config["plugins"]._current_plugin = "distribution"  # as MkDocs sets it around each hook
     distribution.on_config(config)
     files = distribution.on_files(Files([]), config)
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md"))
-    return files, distribution.on_page_markdown(page_markdown, page, config, files)
+    source = SimpleNamespace(file=SimpleNamespace(src_uri=page))
+    return files, distribution.on_page_markdown(page_markdown, source, config, files)
 
 
 def test_the_hosted_build_publishes_and_links_the_offline_zip(
@@ -407,10 +411,38 @@ def test_labels_go_above_each_tab_panel_in_order() -> None:
     assert '<details open class="x">' in done
 
 
-def test_a_build_without_the_offline_zip_says_so(
+def test_a_build_without_the_offline_zip_says_so_to_readers(
     monkeypatch: pytest.MonkeyPatch, dists: Dists
 ) -> None:
+    """`make serve` and a plain build have no zip: the download page says so in a
+    reader's words (how to add it is the README's business); the home page says nothing."""
     monkeypatch.delenv("DIST_DIR", raising=False)
-    files, markdown = run_hooks("mkdocs.yml", "<!-- offline-copy -->", dists, monkeypatch)
-    assert "has no offline copy" in markdown
+    files, markdown = run_hooks(
+        "mkdocs.yml", "<!-- offline-copy -->", dists, monkeypatch, page="get-nnfs-ref.md"
+    )
+    assert markdown.startswith("This copy of the site has no offline download.")
+    assert "[notebook](notebooks.md)" in markdown
+    assert "make" not in markdown
     assert [f.src_uri for f in files if f.src_uri.endswith(".zip")] == []
+    _, home = run_hooks("mkdocs.yml", "Before.<!-- offline-copy -->After.", dists, monkeypatch)
+    assert home == "Before.After."
+
+
+def test_a_build_without_the_book_says_so_to_readers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The book's paragraph is raw HTML (the page exists only after the build), where
+    Markdown's backticks would show as they are: it has none, and no make target."""
+    monkeypatch.setenv("NNFS_PRINT_BOOK", "false")  # what `make serve` sets
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert not distribution.print_enabled(config)
+    paragraph = distribution.print_markdown("get-nnfs-ref.md", config)
+    assert paragraph == (
+        "<p>This copy of the site has no printable book; you can still print any "
+        "lesson from your browser.</p>"
+    )
+    monkeypatch.delenv("NNFS_PRINT_BOOK")
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    with_book = distribution.print_markdown("get-nnfs-ref.md", config)
+    assert with_book.startswith('<p><a href="../print_page/">The whole book</a>')
+    for html in (paragraph, with_book):
+        assert "`" not in html
+        assert "make " not in html

@@ -53,6 +53,8 @@ INSTALL_MARKER = "<!-- nnfs-ref-install -->"
 FILES_MARKER = "<!-- nnfs-ref-files -->"
 OFFLINE_MARKER = "<!-- offline-copy -->"
 PRINT_MARKER = "<!-- print-book -->"
+#: The page all of them are written for (the home page has the offline link too).
+DOWNLOAD_PAGE = "get-nnfs-ref.md"
 
 
 @dataclass
@@ -195,16 +197,22 @@ def files_markdown(dists: Dists, page: str) -> str:
 
 
 def offline_markdown(page: str) -> str:
-    """The offline copy's link, or why this build has none."""
+    """The offline copy's link; without one, a word on the download page only.
+
+    Written for readers: how a developer adds the zip (`make build`) is in the README.
+    """
     if STATE.offline:
         return (
             "You are reading the offline copy: it opens from your disk, with no network. "
             "The hosted site has the newest one."
         )
     if STATE.offline_zip is None:
+        if page != DOWNLOAD_PAGE:
+            return ""
+        notebooks = _relative("notebooks.md", page)
         return (
-            "This build of the site has no offline copy (`make offline`, then `make build`, "
-            "adds it; the published site always has one)."
+            "This copy of the site has no offline download. Each lesson is still a "
+            f"[notebook]({notebooks}) you can download and run on your own machine."
         )
     name = STATE.offline_zip.name
     href = _relative(f"{DOWNLOADS}/{name}", page)
@@ -222,10 +230,10 @@ def print_enabled(config: Any) -> bool:
 
 def print_markdown(page: str, config: Any) -> str:
     """The link to the printable book (written after the build, so a plain HTML link)."""
-    if not print_enabled(config):
+    if not print_enabled(config):  # `make serve` leaves the book out (see the README)
         return (
-            "<p>This build leaves out the whole book on one page (`make serve` does, to "
-            "show an edit at once; `make build` and the published site have it).</p>"
+            "<p>This copy of the site has no printable book; you can still print any "
+            "lesson from your browser.</p>"
         )
     target = f"{PRINT_PAGE}/" if config["use_directory_urls"] else f"{PRINT_PAGE}.html"
     base = posixpath.dirname(page)
