@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from urllib.parse import urlsplit
-from xml.etree import ElementTree
 
 
 def pages_of(site: Path) -> list[str]:
-    """Every page of the navigation, from the sitemap the build wrote; home first."""
-    namespace = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    tree = ElementTree.parse(site / "sitemap.xml")
-    paths = [urlsplit(loc.text or "").path for loc in tree.iterfind("s:url/s:loc", namespace)]
-    base = min(paths, key=len)  # the home page: the site_url's own path
-    return [path[len(base) :] for path in paths]
+    """Every page of the site, as paths under it, home ("") first, in the order the build
+    wrote them: read from the search index, which lists every page. (Not the sitemap:
+    a build without a site address, SITE_URL, has nothing to put in it.)"""
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages: dict[str, None] = {}
+    for doc in index["docs"]:
+        pages.setdefault(str(doc["location"]).partition("#")[0], None)
+    found = list(pages)
+    if "" in found:
+        found.remove("")
+        found.insert(0, "")
+    return found

@@ -45,6 +45,7 @@ class BuiltSite:
     root: Path
     records: list[dict[str, object]]
     dist: Path  # holds the offline zip the site publishes
+    log: str = ""  # what the site's build printed (its standard error: MkDocs' log)
 
 
 @contextmanager
@@ -200,7 +201,7 @@ def built_site(
     built = json.loads((folder / "outcome.json").read_text())
     assert built["code"] == 0, built["log"]
     records = json.loads((folder / "manifest.json").read_text())
-    return BuiltSite(folder / "site", records, folder / "dist")
+    return BuiltSite(folder / "site", records, folder / "dist", built["log"])
 
 
 @dataclass(frozen=True)

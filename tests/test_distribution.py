@@ -45,7 +45,9 @@ from docs_build.site.release import (
 from tests.conftest import BuiltSite
 from tests.sitebuild import ROOT, project_version
 
-PLACEHOLDER_URL = "https://nnfs-companion.example/"
+#: The addresses the Pages workflow would set for a fork (SITE_URL, REPO_URL).
+FORK_SITE = "https://octocat.github.io/fork/"
+FORK_REPOSITORY = "https://github.com/octocat/fork"
 LESSON = re.compile(r"^part\d+/(?!index\.md$)[^/]+\.md$")
 
 
@@ -99,20 +101,25 @@ def test_the_hosted_config_has_no_shim_and_no_offline_plugin() -> None:
     assert "polyfills" not in config["extra"]
 
 
+def configured_addresses() -> tuple[str, str]:
+    """The site's and the repository's addresses mkdocs.yml gives in this environment
+    ("" unless SITE_URL and REPO_URL are set): what the shared build was built with."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return str(config["site_url"] or ""), str(config["extra"]["repository"] or "")
+
+
 @pytest.mark.parametrize("variable", ["SITE_URL", "REPO_URL"])
-def test_addresses_come_from_the_environment_with_placeholders(
+def test_addresses_come_from_the_environment_and_nothing_stands_in_for_them(
     variable: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def address() -> str:
-        config = load_config(str(ROOT / "mkdocs.yml"))
-        return str(config["site_url"] if variable == "SITE_URL" else config["extra"]["repository"])
+        site, repository = configured_addresses()
+        return site if variable == "SITE_URL" else repository
 
     monkeypatch.delenv(variable, raising=False)
-    placeholder = address()
-    assert placeholder.startswith("https://")
-    assert "example" in placeholder
-    monkeypatch.setenv(variable, "https://octocat.github.io/fork/")
-    assert address().startswith("https://octocat.github.io/fork")
+    assert address() == "", "no placeholder address: a local build has none"
+    monkeypatch.setenv(variable, FORK_SITE)
+    assert address().startswith(FORK_SITE.rstrip("/"))
     # The engine's own reader of mkdocs.yml copes with the !ENV tag.
     assert read_config(ROOT / "mkdocs.yml")["site_url"] is None
 
@@ -150,7 +157,14 @@ def test_the_download_page_gives_the_command_the_checksum_and_the_dependencies(
     wheel = wheel_of(built_site.root)
     html = (built_site.root / "get-nnfs-ref/index.html").read_text()
     text = text_of(html)
-    assert f"pip install {PLACEHOLDER_URL}downloads/{wheel.name}" in text
+    site, _ = configured_addresses()
+    if site:  # the Pages build: the wheel's address
+        assert f"pip install {site}downloads/{wheel.name}" in text
+    else:  # a local build: a download link, then the file (test_install_command_* has both)
+        assert f"Download the wheel, {wheel.name}, then install it" in text
+        assert f'download="{wheel.name}" href="../downloads/{wheel.name}"' in html
+        assert f"pip install {wheel.name}" in text
+    assert "for Python 3.10 or newer" in text
     assert hashlib.sha256(wheel.read_bytes()).hexdigest() in text
     sdist = next((built_site.root / "downloads").glob("nnfs_ref-*.tar.gz"))
     assert hashlib.sha256(sdist.read_bytes()).hexdigest() in text
@@ -229,27 +243,80 @@ def test_the_wheel_installs_from_the_site_and_runs_the_reference_examples(
 # The footer: commit, versions, report link ---------------------------------------
 
 
-def test_every_page_names_its_commit_and_versions_and_links_the_issue_form(
-    built_site: BuiltSite,
-) -> None:
+def provenance_line() -> str:
     commit = commit_of(ROOT)
     found = versions()
-    line = (
+    return (
         f"Built from commit {commit.label}; outputs computed by "
         f"Python {found['python']} and NumPy {found['numpy']}."
     )
+
+
+def test_every_page_names_its_commit_and_versions(built_site: BuiltSite) -> None:
+    """The shared build's footer, with the links its environment allows (a local build:
+    none; test_the_footer_links_* renders the footer with and without the addresses)."""
+    commit = commit_of(ROOT)
+    site, repository = configured_addresses()
     pages = pages_of(built_site.root)
     assert len(pages) > 10
     for path in pages:
         html = (built_site.root / path / "index.html").read_text()
         footer = html[html.index('<footer class="md-footer">') :]
-        assert line in text_of(footer), path
-        assert f'href="https://github.com/example/nnfs-companion/commit/{commit.sha}"' in footer
+        assert provenance_line() in text_of(footer), path
         report = re.search(r'<a href="([^"]+)">Report a mistake</a>', footer)
+        if not repository:
+            assert "/commit/" not in footer, path
+            assert report is None, path
+            continue
+        assert f'href="{repository}/commit/{commit.sha}"' in footer
         assert report, path
         href = report[1].replace("&amp;", "&")
-        assert href.startswith("https://github.com/example/nnfs-companion/issues/new?title=")
-        assert f"{PLACEHOLDER_URL}{path}".replace(":", "%3A") in href, path
+        assert href.startswith(f"{repository}/issues/new?title=")
+        where = f"{site}{path}" if site else path
+        assert where.replace(":", "%3A") in href, path
+
+
+def render_footer(monkeypatch: pytest.MonkeyPatch, site: str, repository: str) -> str:
+    """overrides/partials/copyright.html for the page part1/layer/, with these addresses
+    in SITE_URL and REPO_URL ("" unsets one), rendered by the theme's own Jinja."""
+    for variable, value in (("SITE_URL", site), ("REPO_URL", repository)):
+        if value:
+            monkeypatch.setenv(variable, value)
+        else:
+            monkeypatch.delenv(variable, raising=False)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    distribution.on_config(config)
+    page = SimpleNamespace(
+        title="A layer of neurons",
+        url="part1/layer/",
+        canonical_url=f"{site}part1/layer/" if site else None,
+    )
+    template = config.theme.get_env().get_template("partials/copyright.html")
+    return str(template.render(config=config, page=page))
+
+
+def test_the_footer_links_the_commit_and_the_issue_form_of_a_known_repository(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    commit = commit_of(ROOT)
+    footer = render_footer(monkeypatch, FORK_SITE, FORK_REPOSITORY)
+    assert provenance_line() in text_of(footer)
+    assert f'href="{FORK_REPOSITORY}/commit/{commit.sha}"' in footer
+    report = re.search(r'<a href="([^"]+)">Report a mistake</a>', footer)
+    assert report
+    href = report[1].replace("&amp;", "&")
+    assert href.startswith(f"{FORK_REPOSITORY}/issues/new?title=Mistake%20on%3A%20A%20layer")
+    assert f"Page%3A%20{FORK_SITE}part1/layer/".replace("https:", "https%3A") in href
+    # A repository but no site address: the page is named by its path.
+    footer = render_footer(monkeypatch, "", FORK_REPOSITORY)
+    assert "Page%3A%20part1/layer/%0A" in footer
+
+
+def test_the_footer_links_nothing_without_a_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    footer = render_footer(monkeypatch, FORK_SITE, "")
+    assert provenance_line() in text_of(footer)
+    assert "<a " not in footer.split('class="nnfs-provenance"')[1]
+    assert "Report a mistake" not in footer
 
 
 def test_the_commit_comes_from_git(tmp_path: Path) -> None:
@@ -299,7 +366,11 @@ def test_the_zip_has_sorted_entries_one_date_and_the_same_bytes(tmp_path: Path) 
 
 
 def run_hooks(
-    config_file: str, page_markdown: str, dists: Dists, monkeypatch: pytest.MonkeyPatch
+    config_file: str,
+    page_markdown: str,
+    dists: Dists,
+    monkeypatch: pytest.MonkeyPatch,
+    page: str = "index.md",
 ) -> tuple[Files, str]:
     """The distribution hooks on the real configuration: on_config, on_files, one page
     (with `dists` as the wheel and sdist on_files builds)."""
@@ -308,8 +379,57 @@ def run_hooks(
     config["plugins"]._current_plugin = "distribution"  # as MkDocs sets it around each hook
     distribution.on_config(config)
     files = distribution.on_files(Files([]), config)
-    page = SimpleNamespace(file=SimpleNamespace(src_uri="index.md"))
-    return files, distribution.on_page_markdown(page_markdown, page, config, files)
+    source = SimpleNamespace(file=SimpleNamespace(src_uri=page))
+    return files, distribution.on_page_markdown(page_markdown, source, config, files)
+
+
+@pytest.mark.parametrize(
+    ("config_file", "site", "command"),
+    [
+        ("mkdocs.yml", FORK_SITE, f"pip install {FORK_SITE}downloads/{{wheel}}"),
+        ("mkdocs.yml", "", "pip install {wheel}"),
+        ("mkdocs-offline.yml", FORK_SITE, "pip install downloads/{wheel}"),
+        ("mkdocs-offline.yml", "", "pip install downloads/{wheel}"),
+    ],
+    ids=["hosted-with-address", "hosted-without", "offline-with-address", "offline-without"],
+)
+def test_install_command_works_where_it_is_read(
+    config_file: str, site: str, command: str, monkeypatch: pytest.MonkeyPatch, dists: Dists
+) -> None:
+    """The wheel's address when the site has one; otherwise a download link and the file;
+    the offline copy installs the wheel it holds, from the unzipped folder."""
+    monkeypatch.delenv("DIST_DIR", raising=False)
+    if site:
+        monkeypatch.setenv("SITE_URL", site)
+    else:
+        monkeypatch.delenv("SITE_URL", raising=False)
+    _, markdown = run_hooks(
+        config_file, "<!-- nnfs-ref-install -->", dists, monkeypatch, page="get-nnfs-ref.md"
+    )
+    wheel = dists.wheel.name
+    assert f"```sh\n{command.format(wheel=wheel)}\n```" in markdown
+    if config_file == "mkdocs.yml" and not site:
+        assert f'[`{wheel}`](downloads/{wheel}){{ download="{wheel}" }}' in markdown
+    if config_file == "mkdocs-offline.yml":
+        assert "the folder you unzipped" in markdown
+    assert "example" not in markdown
+
+
+def test_the_offline_copys_install_command_names_the_wheel_it_holds(
+    built_site: BuiltSite,
+) -> None:
+    """Run from the unzipped folder, `pip install downloads/<wheel>` finds the wheel the
+    hosted site publishes, byte for byte (tests/browser/test_offline.py unzips it)."""
+    [archive] = built_site.dist.glob("*.zip")
+    top = archive.name.removesuffix(".zip")
+    with zipfile.ZipFile(archive) as opened:
+        page = text_of(opened.read(f"{top}/get-nnfs-ref.html").decode())
+        command = re.search(r"pip install (\S+)", page)
+        assert command, "the offline copy gives a pip command"
+        target = command[1]
+        assert not target.startswith(("http:", "https:", "/")), target
+        wheel = opened.read(f"{top}/{target}")
+    assert wheel == wheel_of(built_site.root).read_bytes()
 
 
 def test_the_hosted_build_publishes_and_links_the_offline_zip(
@@ -407,10 +527,38 @@ def test_labels_go_above_each_tab_panel_in_order() -> None:
     assert '<details open class="x">' in done
 
 
-def test_a_build_without_the_offline_zip_says_so(
+def test_a_build_without_the_offline_zip_says_so_to_readers(
     monkeypatch: pytest.MonkeyPatch, dists: Dists
 ) -> None:
+    """`make serve` and a plain build have no zip: the download page says so in a
+    reader's words (how to add it is the README's business); the home page says nothing."""
     monkeypatch.delenv("DIST_DIR", raising=False)
-    files, markdown = run_hooks("mkdocs.yml", "<!-- offline-copy -->", dists, monkeypatch)
-    assert "has no offline copy" in markdown
+    files, markdown = run_hooks(
+        "mkdocs.yml", "<!-- offline-copy -->", dists, monkeypatch, page="get-nnfs-ref.md"
+    )
+    assert markdown.startswith("This copy of the site has no offline download.")
+    assert "[notebook](notebooks.md)" in markdown
+    assert "make" not in markdown
     assert [f.src_uri for f in files if f.src_uri.endswith(".zip")] == []
+    _, home = run_hooks("mkdocs.yml", "Before.<!-- offline-copy -->After.", dists, monkeypatch)
+    assert home == "Before.After."
+
+
+def test_a_build_without_the_book_says_so_to_readers(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The book's paragraph is raw HTML (the page exists only after the build), where
+    Markdown's backticks would show as they are: it has none, and no make target."""
+    monkeypatch.setenv("NNFS_PRINT_BOOK", "false")  # what `make serve` sets
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert not distribution.print_enabled(config)
+    paragraph = distribution.print_markdown("get-nnfs-ref.md", config)
+    assert paragraph == (
+        "<p>This copy of the site has no printable book; you can still print any "
+        "lesson from your browser.</p>"
+    )
+    monkeypatch.delenv("NNFS_PRINT_BOOK")
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    with_book = distribution.print_markdown("get-nnfs-ref.md", config)
+    assert with_book.startswith('<p><a href="../print_page/">The whole book</a>')
+    for html in (paragraph, with_book):
+        assert "`" not in html
+        assert "make " not in html

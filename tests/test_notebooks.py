@@ -19,6 +19,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from mkdocs.config import load_config
 from nbformat import NotebookNode
 
 from docs_build.core.codepaths import limited_environment
@@ -30,17 +31,18 @@ from tests.notebookrun import LESSONS, ROOT, code_cell, execute, read, reads, ru
 from tests.sitebuild import copy_project
 
 PLAYGROUND = ROOT / "docs/playground.ipynb"
-SITE_URL = "https://nnfs-companion.example/"
+#: The address the Pages workflow would give a fork (a local build has none).
+SITE_URL = "https://octocat.github.io/fork/"
 
 
-def lesson_notebook(path: Path) -> NotebookNode:
+def lesson_notebook(path: Path, site_url: str = SITE_URL) -> NotebookNode:
     page = path.relative_to(ROOT / "docs").as_posix()
     text = path.read_text()
-    return page_to_notebook(text, page_title(text, page), page=page, site_url=SITE_URL)
+    return page_to_notebook(text, page_title(text, page), page=page, site_url=site_url)
 
 
-def page_notebook(text: str) -> NotebookNode:
-    return page_to_notebook(text, "Test page", page="part1/test.md", site_url=SITE_URL)
+def page_notebook(text: str, site_url: str = SITE_URL) -> NotebookNode:
+    return page_to_notebook(text, "Test page", page="part1/test.md", site_url=site_url)
 
 
 def code_of(notebook: NotebookNode) -> list[str]:
@@ -197,7 +199,7 @@ def test_conversion_of_every_construct() -> None:
     assert expected[3] == {"block": "s-figure"}
     assert expected[5]["exception"] == "ZeroDivisionError: division by zero\n"
     assert notebook.cells[-3].metadata["tags"] == ["raises-exception"]
-    assert markdown.startswith("# Test page\n\nGenerated from [https://nnfs-companion.example/")
+    assert markdown.startswith("# Test page\n\nGenerated from [https://octocat.github.io/fork/")
     assert "**After this lesson you can**\n\n- read $x_1 w_1$ and costs of \\$5;" in markdown
     assert "**Plain Python**" in markdown
     assert "**NumPy**\n\nText inside a tab." in markdown
@@ -205,15 +207,34 @@ def test_conversion_of_every_construct() -> None:
     # A fence that is not run: its title above it, in words Jupyter shows.
     assert "*Not run: shows the typo*\n\n```python\npritn(sizes)\n```" in markdown
     assert "The page draws a figure here" in markdown
-    assert "[the layer](https://nnfs-companion.example/part1/layer/#top)" in markdown
-    assert "(https://nnfs-companion.example/assets/x.svg)" in markdown
+    assert "[the layer](https://octocat.github.io/fork/part1/layer/#top)" in markdown
+    assert "(https://octocat.github.io/fork/assets/x.svg)" in markdown
     assert "    #### Solution\n\n    Inside the solution." in markdown
     # prose after a solution's code starts mid-list: dedented, or Jupyter shows code
     assert "Closing words of the solution.\n\n2. A second exercise." in markdown
     assert "hidden_total" not in json.dumps(notebook)  # hidden lines go, at any indentation
-    assert markdown.endswith("[Next](https://nnfs-companion.example/part1/layer/)")
+    assert markdown.endswith("[Next](https://octocat.github.io/fork/part1/layer/)")
     assert "markdown-exec" not in json.dumps(notebook)
     assert "docs_build" not in json.dumps(notebook)
+
+
+def test_without_the_sites_address_a_link_to_a_page_keeps_its_words_only() -> None:
+    """A local build has no SITE_URL: a page's link has nowhere to point in a notebook
+    (`layer.md` opens nothing there), so its words stay and the link goes."""
+    notebook = page_notebook(
+        SAMPLE + "\nSee [`nnfs_ref`, wrapped\nover a line](../reference.md).\n", ""
+    )
+    markdown = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    assert markdown.startswith("# Test page\n\nGenerated from the companion site:")
+    assert "see the layer and ![a figure](../assets/x.svg)." in markdown
+    assert markdown.endswith("See `nnfs_ref`, wrapped\nover a line.")
+    assert "The page draws a figure here, from the values above: see it at the lesson's page" in (
+        markdown
+    )
+    assert ".md" not in markdown
+    # An address on another site stays a link.
+    external = page_notebook("# T\n\nSee [nnfs.io](https://nnfs.io) and [`x`](#here).\n", "")
+    assert "See [nnfs.io](https://nnfs.io) and [`x`](#here)." in external.cells[-1].source
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
@@ -316,6 +337,7 @@ def test_a_broken_layer_fails_a_lesson_notebook(tmp_path: Path) -> None:
 
 
 def test_built_lesson_has_a_download_link_to_its_valid_notebook(built_site: BuiltSite) -> None:
+    site_url = load_config(str(ROOT / "mkdocs.yml"))["site_url"] or ""  # the build's, if any
     for path in LESSONS:
         page = path.relative_to(ROOT / "docs").as_posix()
         target = notebook_path(page)
@@ -324,7 +346,7 @@ def test_built_lesson_has_a_download_link_to_its_valid_notebook(built_site: Buil
         assert f'download="{name}" href="../../{target}"' in html
         built = built_site.root / target
         nbformat.validate(reads(built.read_text()))
-        assert built.read_text() == notebook_bytes(lesson_notebook(path))
+        assert built.read_text() == notebook_bytes(lesson_notebook(path, site_url))
         listing = (built_site.root / "notebooks/index.html").read_text()
         assert f'href="{name}"' in listing
 
@@ -349,3 +371,30 @@ def test_an_endless_cell_stops_at_its_blocks_time_limit(tmp_path: Path) -> None:
     assert time.monotonic() - start < 30
     assert len(problems) == 1
     assert "time limit" in problems[0]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows has no IPC transport")
+def test_the_kernel_talks_over_ipc_so_it_warns_of_no_unencrypted_tcp(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """ipykernel warns on standard error (which the build shows) when it listens on TCP."""
+    source = "from ipykernel.kernelapp import IPKernelApp\nprint(IPKernelApp.instance().transport)"
+    notebook = nbformat.v4.new_notebook(cells=[code_cell(source, "transport")])  # type: ignore[no-untyped-call]
+    assert execute(notebook, tmp_path) is None
+    assert notebook.cells[0].outputs[0]["text"] == "ipc\n"
+    printed = capfd.readouterr()
+    assert "without encryption" not in printed.out + printed.err
+    assert list(tmp_path.iterdir()) == [], "the sockets live in a temporary folder of their own"
+
+
+def test_the_build_log_says_the_playground_ran_and_nothing_misleading(
+    built_site: BuiltSite,
+) -> None:
+    """No TCP warning from the kernel, no "Converting notebook (execute=False)" nor the
+    temporary paths mkdocs-jupyter logs after it: one line says what ran."""
+    log = built_site.log
+    assert "Ran docs/playground.ipynb in a fresh kernel" in log
+    assert "without encryption" not in log
+    assert "IPKernelApp" not in log
+    assert "execute=False" not in log
+    assert "nnfs-notebooks-" not in log  # where the executed copy waits for mkdocs-jupyter

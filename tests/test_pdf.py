@@ -2,7 +2,8 @@
 
 Read back with PDFium (pypdfium2): every lesson's title is in the text, no line of code runs
 past the right margin (the longest line of any fence is far wider than the
-page, so it must wrap), and the file stays small enough to mail.
+page, so it must wrap), no placeholder address is printed, and the file stays
+small enough to mail.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from tests.browser.conftest import require_chromium
 from tests.conftest import BuiltSite
 from tests.sitebuild import ROOT
 from tests.test_distribution import lesson_titles
+from tests.test_placeholders import placeholders_in
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -90,6 +92,12 @@ def test_the_pdf_has_every_lesson_title_in_reading_order(printed: Printed) -> No
         found = text.find(title, cursor)
         assert found > 0, f"no lesson titled {title!r} after the contents (or out of order)"
         cursor = found + len(title)
+
+
+def test_the_pdf_names_no_placeholder_address(printed: Printed) -> None:
+    """The printed text, whitespace removed, as tests/test_placeholders.py scans the site."""
+    assert "nnfs_ref" in printed.text
+    assert placeholders_in(printed.text) == []
 
 
 def side_margin() -> float:

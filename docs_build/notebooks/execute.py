@@ -3,18 +3,25 @@
 The build runs the playground with it (instead of mkdocs-jupyter, which has no
 time limit) and the tests run every lesson notebook with it. A cell may carry
 its block's own `timeout` in `metadata["nnfs"]["timeout"]`.
+
+The kernel talks to this process over IPC (Unix sockets in a private temporary
+folder), not TCP: nothing listens on a port, and ipykernel has no reason to
+warn that TCP traffic is unencrypted. (Windows has no IPC transport: TCP there.)
 """
 
 from __future__ import annotations
 
 import os
 import re
+import sys
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError, CellTimeoutError
 from nbformat import NotebookNode
+from traitlets.config import Config
 
 
 def kernel_env(python_path: Path, extra: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -22,6 +29,13 @@ def kernel_env(python_path: Path, extra: Mapping[str, str] | None = None) -> dic
     `extra` adds variables (NumPy's SIMD dispatch limited, in the tests)."""
     base = {"PYTHONPATH": str(python_path), "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
     return {**os.environ, **base, **(extra or {})}
+
+
+def kernel_config(folder: Path) -> Config:
+    """The kernel manager's settings: IPC sockets named `folder`/kernel-<port>."""
+    if sys.platform == "win32":
+        return Config()
+    return Config({"KernelManager": {"transport": "ipc", "ip": str(folder / "kernel")}})
 
 
 def execute(
@@ -37,18 +51,20 @@ def execute(
         seconds = cell.get("metadata", {}).get("nnfs", {}).get("timeout", timeout)
         return max(1, round(float(seconds)))
 
-    client = NotebookClient(
-        notebook,
-        timeout_func=cell_timeout,
-        kernel_name="python3",
-        allow_errors=False,  # cells tagged raises-exception may raise, no other
-        record_timing=False,  # no dates in the outputs: builds stay byte-identical
-        resources={"metadata": {"path": str(cwd)}},
-    )
-    try:
-        client.execute(env=kernel_env(python_path, env))
-    except CellTimeoutError as error:
-        return f"a cell ran past its time limit: {error}"
-    except CellExecutionError as error:
-        return re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # IPython colours its tracebacks
+    with tempfile.TemporaryDirectory(prefix="nnfs-kernel-") as sockets:
+        client = NotebookClient(
+            notebook,
+            timeout_func=cell_timeout,
+            kernel_name="python3",
+            allow_errors=False,  # cells tagged raises-exception may raise, no other
+            record_timing=False,  # no dates in the outputs: builds stay byte-identical
+            resources={"metadata": {"path": str(cwd)}},
+            config=kernel_config(Path(sockets)),
+        )
+        try:
+            client.execute(env=kernel_env(python_path, env))
+        except CellTimeoutError as error:
+            return f"a cell ran past its time limit: {error}"
+        except CellExecutionError as error:
+            return re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # IPython colours its tracebacks
     return None

@@ -29,6 +29,14 @@ from docs_build.site.pages import BUILD
 
 log = logging.getLogger("mkdocs.plugins.docs_build.notebooks")
 
+#: mkdocs-jupyter only renders (`execute: false`: this hook has run the notebook) but
+#: logs "Converting notebook (execute=False): <temporary path>" and "Copied jupyter
+#: file: <temporary path> to ...", which read as if the playground never ran: its
+#: two loggers show warnings and errors only. `execute_playgrounds` says what ran.
+QUIETED = ("mkdocs.mkdocs-jupyter", "mkdocs.plugins.mkdocs_jupyter")
+for _name in QUIETED:
+    logging.getLogger(_name).setLevel(logging.WARNING)
+
 #: Lesson pages: every page of a part, except the part's index.
 LESSON = re.compile(r"^part\d+/(?!index\.md$)[^/]+\.md$")
 #: Where the notebooks page wants its list.
@@ -85,6 +93,8 @@ def execute_playgrounds(files: Any) -> None:
             if error is not None:
                 raise PluginError(f"docs/{file.src_uri} failed when run:\n{error}")
             executed = notebook_bytes(notebook)
+            cells = sum(cell.cell_type == "code" for cell in notebook.cells)
+            log.info("Ran docs/%s in a fresh kernel: %d code cells passed", file.src_uri, cells)
             if key:
                 _EXECUTED[key] = executed
         target = out / file.src_uri

@@ -4,7 +4,9 @@
   (`??? success "Solution"`) a small heading, content tabs (`=== "NumPy"`) a
   bold title; their content is dedented, so it does not turn into code.
 - `\\( \\)` and `\\[ \\]` formulas become `$ $` and `$$ $$`; a lone `$` is escaped.
-- Relative links (`layer.md`, `../assets/x.svg`) point at the published site.
+- Relative links (`layer.md`, `../assets/x.svg`) point at the published site;
+  a site built without its address (no SITE_URL) has nowhere to point them, so
+  a link to a page keeps its text only (an image keeps its relative source).
 - Attribute lists (`{ .md-button }`) are dropped.
 - A cell that starts inside a list item (the prose after a code block in an
   exercise's solution) loses the item's indentation up to the first line that
@@ -28,6 +30,7 @@ _FENCE_LINE = re.compile(r"^(`{3,}|~{3,})")
 _INLINE = re.compile(
     r"(?P<fence>^(?P<f>`{3,}|~{3,})[^\n]*\n.*?^(?P=f)[ \t]*$)"
     r"|(?P<code>(?P<ticks>`+).+?(?P=ticks))"
+    r"|(?P<page_link>(?<![!\\])\[(?P<text>[^\[\]]*)\]\((?P<to>[^)\s#]+)(?P<to_anchor>#[^)\s]*)?\))"
     r"|\\\[(?P<display>.+?)\\\]"
     r"|\\\((?P<inline>.+?)\\\)"
     r"|(?P<link>\]\((?P<target>[^)\s#]+)(?P<anchor>#[^)\s]*)?\))"
@@ -133,6 +136,11 @@ def rewrite_inline(text: str, page: str, site_url: str) -> str:
             return plain_fence(m[0])
         if m["code"]:
             return m[0]
+        if m["page_link"]:
+            text = rewrite_inline(m["text"], page, site_url)
+            if not site_url and not _EXTERNAL.match(m["to"]):
+                return text  # no address to link to: the words alone
+            return f"[{text}]({site_link(m['to'], page, site_url)}{m['to_anchor'] or ''})"
         if m["display"] is not None:
             return f"$${m['display']}$$"
         if m["inline"] is not None:

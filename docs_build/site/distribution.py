@@ -1,19 +1,21 @@
 """MkDocs hooks (listed in mkdocs.yml): what a reader can take away, and where it came from.
 
 - `on_config`: the commit the site is built from and the versions of Python
-  and NumPy that compute its outputs, for the footer (overrides/partials/footer.html).
+  and NumPy that compute its outputs, for the footer (overrides/partials/copyright.html).
 - `on_files`: nnfs_ref's wheel and sdist, built from this tree
   (`docs_build.site.release`), as generated files under downloads/; in the
   hosted build, also the offline copy's zip when `DIST_DIR` names the folder
   `make offline` wrote it to (`make build` does).
-- `on_page_markdown`: fill the placeholders of the download page (the pip
+- `on_page_markdown`: fill the markers of the download page (the pip
   command, the files and their SHA-256, the dependencies) and the offline
   link, wherever `<!-- offline-copy -->` stands.
 - `on_post_build`: the printable book (mkdocs-print-site-plugin's print page)
   gets every exercise's solution open and a label above every tab's panel.
 
 Nothing is typed in by hand: every number on the download page is computed
-from the files this build publishes.
+from the files this build publishes. Nothing is a placeholder either: a build
+without the site's address (SITE_URL) or the repository's (REPO_URL), as every
+local build is, leaves out what would need them (see tests/test_placeholders.py).
 """
 
 from __future__ import annotations
@@ -26,7 +28,6 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
@@ -53,6 +54,8 @@ INSTALL_MARKER = "<!-- nnfs-ref-install -->"
 FILES_MARKER = "<!-- nnfs-ref-files -->"
 OFFLINE_MARKER = "<!-- offline-copy -->"
 PRINT_MARKER = "<!-- print-book -->"
+#: The page all of them are written for (the home page has the offline link too).
+DOWNLOAD_PAGE = "get-nnfs-ref.md"
 
 
 @dataclass
@@ -84,11 +87,15 @@ def on_config(config: Any) -> Any:
     root = project_root(config)
     STATE.commit = commit_of(root)
     STATE.offline = is_offline(config)
+    # No REPO_URL (a local build): no repository, so neither a commit link nor
+    # "Report a mistake"; the footer names the commit in plain text.
     repository = str(config["extra"].get("repository") or "").rstrip("/")
     config["extra"]["repository"] = repository
+    sha = STATE.commit.sha
     config["extra"]["build"] = {
         "commit": STATE.commit.label,
-        "commit_url": f"{repository}/commit/{STATE.commit.sha}" if STATE.commit.sha else "",
+        "known": sha is not None,
+        "commit_url": f"{repository}/commit/{sha}" if repository and sha else "",
         **versions(),
     }
     return config
@@ -149,14 +156,45 @@ def _size(path: Path) -> str:
     return f"{size / 1024:.0f} KB" if size < 1024 * 1024 else f"{size / 1024 / 1024:.1f} MB"
 
 
-def _site_url(config: Any) -> str:
+def site_address(config: Any) -> str:
+    """The site's own address with a final slash, or "" when it has none (no SITE_URL)."""
     url = str(config["site_url"] or "")
-    return url if url.endswith("/") else url + "/"
+    return url if not url or url.endswith("/") else url + "/"
 
 
-def install_markdown(dists: Dists, config: Any) -> str:
-    """The pip command with the wheel's address on the hosted site, and what it needs."""
-    url = f"{_site_url(config)}{DOWNLOADS}/{dists.wheel.name}"
+def _python(requires_python: str) -> str:
+    """`>=3.10` as a reader says it: "Python 3.10 or newer"."""
+    simple = re.fullmatch(r">=\s*(\d+(?:\.\d+)*)", requires_python.strip())
+    if simple:
+        return f"Python {simple[1]} or newer"
+    return f"Python `{requires_python}`" if requires_python else "Python"
+
+
+def install_markdown(dists: Dists, config: Any, page: str) -> str:
+    """How to install the wheel, and what it needs.
+
+    The command always works where it is read: the offline copy installs the wheel
+    it holds; the hosted site gives the wheel's address when it knows its own
+    (SITE_URL), and otherwise a download link and the file's name.
+    """
+    wheel = dists.wheel.name
+    address = site_address(config)
+    if STATE.offline:
+        intro = (
+            "One command, in a terminal opened in the folder you unzipped (the one "
+            "holding `index.html`): it installs the wheel this offline copy holds."
+        )
+        command = f"pip install {DOWNLOADS}/{wheel}"
+    elif address:
+        intro = "One command, with the wheel this site publishes:"
+        command = f"pip install {address}{DOWNLOADS}/{wheel}"
+    else:
+        href = _relative(f"{DOWNLOADS}/{wheel}", page)
+        intro = (
+            f'Download the wheel, [`{wheel}`]({href}){{ download="{wheel}" }}, then '
+            "install it from the folder you saved it in:"
+        )
+        command = f"pip install {wheel}"
     if not dists.requires:
         needs = "It depends on no other package."
     elif len(dists.requires) == 1:
@@ -167,17 +205,10 @@ def install_markdown(dists: Dists, config: Any) -> str:
     else:
         listed = ", ".join(f"`{requirement}`" for requirement in dists.requires)
         needs = f"It depends on {listed}, which pip installs with it."
-    python = f"Python {dists.requires_python}" if dists.requires_python else "Python"
-    note = ""
-    if urlsplit(url).hostname and str(urlsplit(url).hostname).endswith(".example"):
-        note = (
-            "\n\nThis copy of the site was built without its public address (the "
-            "address above is a placeholder): use the address you are reading it at, "
-            "or download the wheel from the table below and give pip the file."
-        )
+    python = _python(dists.requires_python)
     return (
-        f"```sh\npip install {url}\n```\n\n"
-        f"That is `nnfs_ref` {dists.version}, for {python}. {needs}{note}"
+        f"{intro}\n\n```sh\n{command}\n```\n\n"
+        f"That is `nnfs_ref` {dists.version}, for {python}. {needs}"
     )
 
 
@@ -195,16 +226,22 @@ def files_markdown(dists: Dists, page: str) -> str:
 
 
 def offline_markdown(page: str) -> str:
-    """The offline copy's link, or why this build has none."""
+    """The offline copy's link; without one, a word on the download page only.
+
+    Written for readers: how a developer adds the zip (`make build`) is in the README.
+    """
     if STATE.offline:
         return (
             "You are reading the offline copy: it opens from your disk, with no network. "
             "The hosted site has the newest one."
         )
     if STATE.offline_zip is None:
+        if page != DOWNLOAD_PAGE:
+            return ""
+        notebooks = _relative("notebooks.md", page)
         return (
-            "This build of the site has no offline copy (`make offline`, then `make build`, "
-            "adds it; the published site always has one)."
+            "This copy of the site has no offline download. Each lesson is still a "
+            f"[notebook]({notebooks}) you can download and run on your own machine."
         )
     name = STATE.offline_zip.name
     href = _relative(f"{DOWNLOADS}/{name}", page)
@@ -222,10 +259,10 @@ def print_enabled(config: Any) -> bool:
 
 def print_markdown(page: str, config: Any) -> str:
     """The link to the printable book (written after the build, so a plain HTML link)."""
-    if not print_enabled(config):
+    if not print_enabled(config):  # `make serve` leaves the book out (see the README)
         return (
-            "<p>This build leaves out the whole book on one page (`make serve` does, to "
-            "show an edit at once; `make build` and the published site have it).</p>"
+            "<p>This copy of the site has no printable book; you can still print any "
+            "lesson from your browser.</p>"
         )
     target = f"{PRINT_PAGE}/" if config["use_directory_urls"] else f"{PRINT_PAGE}.html"
     base = posixpath.dirname(page)
@@ -243,7 +280,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any, **_: Any
     page_path = page.file.src_uri
     if STATE.dists is not None:
         if INSTALL_MARKER in markdown:
-            markdown = markdown.replace(INSTALL_MARKER, install_markdown(STATE.dists, config))
+            install = install_markdown(STATE.dists, config, page_path)
+            markdown = markdown.replace(INSTALL_MARKER, install)
         if FILES_MARKER in markdown:
             markdown = markdown.replace(FILES_MARKER, files_markdown(STATE.dists, page_path))
     if OFFLINE_MARKER in markdown:
