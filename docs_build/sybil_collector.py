@@ -143,7 +143,9 @@ def blocks(root: Path, *, docstrings: bool = False, engine: Engine | None = None
 
 def _end_page(root: Path) -> Any:
     def teardown(namespace: dict[str, Any]) -> None:
-        engine_for(root).end_page(namespace.get(_PAGE, ""))
+        changed = engine_for(root).end_page(namespace.get(_PAGE, ""))
+        if changed:  # an error of the page's last item, naming the page
+            raise AssertionError(changed)
 
     return teardown
 

@@ -91,5 +91,5 @@ def run_with_pytest(tmp_path: Path, text: str, name: str = "page.md") -> list[st
             example.evaluate()
         except SybilFailure as failure:
             failures.append(str(failure))
-    engine.end_page(f"docs/{name}")
-    return failures
+    changed = engine.end_page(f"docs/{name}")
+    return failures + ([changed] if changed else [])

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from docs_build.core.engine import Engine
+from docs_build.core.fences import Fence
 from tests.pages import ROOT, build_page, run_with_pytest
 
 PAGE = "docs/page.md"
@@ -346,3 +348,26 @@ def test_a_thread_left_running_fails_the_block(tmp_path: Path) -> None:
         "threading.Thread(target=time.sleep, args=(30,), name='sleeper').start()\n```\n"
     )
     both_fail(tmp_path, text, "block 'thread'", "left a thread running (sleeper)")
+
+
+def test_a_block_that_changes_the_project_fails_its_page(tmp_path: Path) -> None:
+    """Issue 18, case 4: a block that edits a page and adds a file, in a copy of a
+    project (no git here: every file counts), fails its page, naming both files."""
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "docs/index.md").write_text("# Home\n")
+    engine = Engine(project)
+    try:
+        code = (
+            "from pathlib import Path\n"
+            "with open('docs/index.md', 'a') as page:\n    page.write('injected')\n"
+            "Path('stray.txt').write_text('x')\n"
+        )
+        fence = Fence("python", {"exec": "on", "id": "edit"}, code, 0, 0, 1)
+        assert engine.run("docs/page.md", fence).failure is None
+        message = engine.end_page("docs/page.md")
+    finally:
+        engine.close()
+    assert message is not None
+    for part in ("docs/page.md: its blocks changed", "docs/index.md (changed)", "stray.txt (new)"):
+        assert part in message, message

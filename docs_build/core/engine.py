@@ -19,6 +19,7 @@ from docs_build.core.fences import Fence, Scan
 from docs_build.core.preload import stamp
 from docs_build.core.rules import fence_problems
 from docs_build.core.settings import Limits
+from docs_build.core.treeguard import Fingerprint, changes, fingerprint
 from docs_build.core.worker import Request, Worker, WorkerGoneError
 from docs_build.core.zygote import Zygote, ZygoteGoneError
 
@@ -62,7 +63,8 @@ class Engine:
         self._zygote: Zygote | None = None
         self._stamps: dict[Path, int] = {}
         self._spare: Worker | None = None
-        self._pages: set[str] = set()  # pages with live workers
+        self._pages: dict[str, Fingerprint] = {}  # pages with live workers, and the
+        # project's files when each began
         self._get_zygote()  # it starts up while the build reads its configuration
 
     def run(self, page: str, fence: Fence) -> Outcome:
@@ -107,7 +109,7 @@ class Engine:
     def _new_worker(self, page: str) -> Worker:
         """A worker for a new session: the one forked while the last block ran, if any."""
         if page not in self._pages:  # the page's first session: is the zygote up to date?
-            self._pages.add(page)
+            self._pages[page] = fingerprint(self.root)
             self._check_zygote()
         zygote = self._get_zygote()  # a new one (and no spare) if a block killed the last
         spare, self._spare = self._spare, None
@@ -164,11 +166,22 @@ class Engine:
             self._zygote.close()
             self._zygote = None
 
-    def end_page(self, page: str) -> None:
-        """Stop the workers of `page`: its sessions are over."""
+    def end_page(self, page: str) -> str | None:
+        """Stop the workers of `page`: its sessions are over. The failure, if its blocks
+        changed the project's files (`docs_build.core.treeguard`)."""
         for key in [key for key in self._workers if key[0] == page]:
             self._workers.pop(key).close()
-        self._pages.discard(page)
+        before = self._pages.pop(page, None)
+        if before is None:
+            return None
+        changed = changes(before, fingerprint(self.root))
+        if not changed:
+            return None
+        return (
+            f"{page}: its blocks changed the project's files: {', '.join(changed[:10])}. "
+            "A block must not write into the project (a change would be published): "
+            "write to a temporary folder, for example tempfile.TemporaryDirectory()"
+        )
 
     def close(self) -> None:
         """Stop every worker."""

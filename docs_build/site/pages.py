@@ -174,7 +174,9 @@ class BuildState:
         if page is None:
             return []
         if self.engine is not None:
-            self.engine.end_page(page.path)
+            changed = self.engine.end_page(page.path)
+            if changed:
+                page.failures.append(changed)
         if page.ran != page.expected:
             page.failures.append(
                 f"{page.path}: {page.expected} fences say exec, but the build ran {page.ran} "
