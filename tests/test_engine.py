@@ -144,6 +144,26 @@ def test_html_output_is_only_for_figure_blocks(tmp_path: Path) -> None:
     assert "<b>x</b>" in both_pass(tmp_path, figure)
 
 
+@pytest.mark.parametrize(
+    ("fence", "expected"),
+    [
+        ('pycon exec="on" html="y" id="c"', 'html="y" is neither yes (on, yes, true, 1) nor no'),
+        ('python exec="on" html="enabled" id="s-figure"', 'html="enabled" is neither yes'),
+        ('python exec="yes please" id="s"', 'exec="yes please" is neither yes'),
+        ('python exec="on" id="s" source="left"', 'source="left" is not one of above'),
+        ('python exec="on" id="s" notebook="no"', 'notebook="no": the only value is "skip"'),
+        ('python exec="on" id="s" source="tabbed-left" tabs="Code"', "must be two titles"),
+        ('python exec="on" id="s" source="above" title=\'a "b"\'', "may not hold a double"),
+        ('python exec="on" id=s', "do not parse"),
+        ('python title="Not run: a sketch" notebook="skip"', "only title=, not notebook="),
+        ('text exec="off"', "may carry only title=, not exec="),
+    ],
+)
+def test_attributes_mean_one_thing_or_fail(tmp_path: Path, fence: str, expected: str) -> None:
+    """What the lexer, the rules and the Markdown parser could read differently fails."""
+    both_fail(tmp_path, f"```{fence}\nprint(1)\n```\n", f"{PAGE}:1", expected)
+
+
 WARNING = "<stdin>:1: RuntimeWarning: divide by zero encountered in divide\n"
 
 
@@ -258,11 +278,18 @@ def test_failure_messages_name_the_line_of_the_fence(tmp_path: Path) -> None:
         assert re.search(r"Expected:\n\s+2\.4\n\s*Got:\n\s+2\.3", message), message
 
 
-def test_markdown_exec_runs_exactly_the_kinds_of_the_registry() -> None:
+def test_the_build_runs_exactly_the_kinds_of_the_registry() -> None:
+    import markdown
+    from pymdownx.superfences import SuperFencesCodeExtension
+
     from docs_build.core.kinds import KINDS
     from docs_build.core.settings import read_config
+    from docs_build.site.extension import BlocksExtension
 
     config = read_config(ROOT / "mkdocs.yml")
     plugins = [p for p in config["plugins"] if isinstance(p, dict) and "markdown-exec" in p]
     assert plugins, "markdown-exec must list its languages, or it runs shells at build time"
-    assert set(plugins[0]["markdown-exec"]["languages"]) == set(KINDS)
+    assert plugins[0]["markdown-exec"]["languages"] == [], "markdown-exec runs no kind itself"
+    md = markdown.Markdown(extensions=["pymdownx.superfences", BlocksExtension()])
+    (superfences,) = [e for e in md.registeredExtensions if isinstance(e, SuperFencesCodeExtension)]
+    assert [entry["name"] for entry in superfences.superfences[1:]] == list(KINDS)
