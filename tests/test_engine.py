@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from docs_build.core.engine import Engine, Outcome
+from docs_build.core.fences import find_fences
 from tests.pages import ROOT, build_page, run_with_pytest
 
 PAGE = "docs/page.md"
@@ -257,6 +259,44 @@ def test_nothing_a_page_changes_reaches_another_page(tmp_path: Path) -> None:
         for number, text in enumerate(order):
             assert build_page(tmp_path, text, f"p{number}.md").failure is None
             assert run_with_pytest(tmp_path, text, f"p{number}.md") == []
+
+
+def run_blocks(text: str) -> dict[str, Outcome]:
+    """What each block of `text` shows, run by the engine in page order."""
+    engine = Engine(ROOT)
+    try:
+        return {fence.block_id: engine.run(PAGE, fence) for fence in find_fences(text)}
+    finally:
+        engine.close()
+
+
+def test_a_script_blocks_warning_names_the_block_not_its_id() -> None:
+    """`<block>:3:` is line 3 of the block above (README), the same name for every block."""
+    text = '```python exec="on" id="sm-overflow"\nimport numpy as np\n\nprint(np.exp(1000))\n```\n'
+    shown = run_blocks(text)["sm-overflow"].shown
+    assert shown == (
+        "<block>:3: RuntimeWarning: overflow encountered in exp\n  print(np.exp(1000))\ninf\n"
+    )
+
+
+def test_code_of_an_earlier_block_is_quoted_from_that_block() -> None:
+    """Every block is `<block>`: a warning or traceback in a function defined in an
+    earlier block quotes that block's line, not the line of the block now running."""
+    text = (
+        '```python exec="on" session="s" id="define"\n'
+        "import warnings\n\n\ndef noisy():\n"
+        '    warnings.warn("careful")\n'
+        "    return 1\n\n\ndef broken():\n    return 1 / 0\n```\n\n"
+        '```python exec="on" session="s" id="call"\nnoisy()\n```\n\n'
+        '```pycon exec="on" session="s" id="again"\n>>> broken()\n'
+        "Traceback (most recent call last):\n  ...\nZeroDivisionError: division by zero\n```\n"
+    )
+    outcomes = run_blocks(text)
+    assert [o.failure for o in outcomes.values()] == [None, None, None]
+    assert outcomes["call"].shown == (
+        '<block>:5: UserWarning: careful\n  warnings.warn("careful")\n'
+    )
+    assert '  File "<block>", line 10, in broken\n    return 1 / 0\n' in outcomes["again"].shown
 
 
 def test_a_change_in_the_test_process_does_not_reach_the_pages(tmp_path: Path) -> None:
