@@ -14,11 +14,9 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-import markdown_exec
 from sybil import Sybil
 from sybil.example import SybilFailure
 
-from docs_build.core.kinds import KINDS
 from docs_build.core.settings import extension_options, read_config
 from docs_build.site.extension import BlockFailures, BlocksExtension
 from docs_build.sybil_collector import blocks, engine_for
@@ -57,18 +55,7 @@ def write_page(tmp_path: Path, text: str, name: str = "page.md") -> Path:
 def build_page(tmp_path: Path, text: str, name: str = "page.md", **options: Any) -> Built:
     """Convert one page as the build would; `options` go to our extension (timeout=...)."""
     page = write_page(tmp_path, text, name)
-    configs = dict(_mkdocs_extensions())
-    configs["pymdownx.superfences"] = {
-        "custom_fences": [
-            {
-                "name": language,
-                "class": language,
-                "validator": markdown_exec.validator,
-                "format": markdown_exec.formatter,
-            }
-            for language in KINDS
-        ]
-    }
+    configs = dict(_mkdocs_extensions())  # our extension adds the fences of KINDS
     settings = {**extension_options(ROOT / "mkdocs.yml"), **options}  # mkdocs.yml's preloads
     ours = BlocksExtension(docs_dir=str(page.parent), **settings)
     md = markdown.Markdown(extensions=[*configs, ours], extension_configs=configs)

@@ -194,6 +194,19 @@ def test_a_change_of_the_world_runs_every_block(state: BuildState, project: Path
     assert ran(state) == ["a1", "a2", "b1", "c1"]
 
 
+def test_a_block_whose_attributes_the_parser_reads_otherwise_fails(state: BuildState) -> None:
+    """The formatter gets the attributes superfences read; the lexer's must be the same."""
+    state.begin_page("docs/page.md", PAGE)
+    a1 = fences(PAGE)[0]
+    read = {**a1.attributes, "timeout": "5"}
+    outcome = state.run_block(a1.language, a1.body, a1.block_id, read)
+    assert outcome.failure is not None
+    assert "block 'a1' (pycon): the Markdown parser reads its attributes as" in outcome.failure
+    assert ran(state) == []
+    assert state.run_block(a1.language, a1.body, a1.block_id, dict(a1.attributes)).failure is None
+    assert state.end_page()[0] == outcome.failure
+
+
 def test_without_the_cache_every_block_runs_every_time(state: BuildState) -> None:
     state.use_cache(None)
     build(state, PAGE)

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from docs_build.core.engine import Engine
-from docs_build.core.fences import Fence
+from docs_build.core.engine import Engine, Outcome
+from docs_build.core.fences import Fence, find_fences
 from tests.pages import ROOT, build_page, run_with_pytest
 
 PAGE = "docs/page.md"
@@ -146,6 +146,26 @@ def test_html_output_is_only_for_figure_blocks(tmp_path: Path) -> None:
     assert "<b>x</b>" in both_pass(tmp_path, figure)
 
 
+@pytest.mark.parametrize(
+    ("fence", "expected"),
+    [
+        ('pycon exec="on" html="y" id="c"', 'html="y" is neither yes (on, yes, true, 1) nor no'),
+        ('python exec="on" html="enabled" id="s-figure"', 'html="enabled" is neither yes'),
+        ('python exec="yes please" id="s"', 'exec="yes please" is neither yes'),
+        ('python exec="on" id="s" source="left"', 'source="left" is not one of above'),
+        ('python exec="on" id="s" notebook="no"', 'notebook="no": the only value is "skip"'),
+        ('python exec="on" id="s" source="tabbed-left" tabs="Code"', "must be two titles"),
+        ('python exec="on" id="s" source="above" title=\'a "b"\'', "may not hold a double"),
+        ('python exec="on" id=s', "do not parse"),
+        ('python title="Not run: a sketch" notebook="skip"', "only title=, not notebook="),
+        ('text exec="off"', "may carry only title=, not exec="),
+    ],
+)
+def test_attributes_mean_one_thing_or_fail(tmp_path: Path, fence: str, expected: str) -> None:
+    """What the lexer, the rules and the Markdown parser could read differently fails."""
+    both_fail(tmp_path, f"```{fence}\nprint(1)\n```\n", f"{PAGE}:1", expected)
+
+
 WARNING = "<stdin>:1: RuntimeWarning: divide by zero encountered in divide\n"
 
 
@@ -241,6 +261,44 @@ def test_nothing_a_page_changes_reaches_another_page(tmp_path: Path) -> None:
             assert run_with_pytest(tmp_path, text, f"p{number}.md") == []
 
 
+def run_blocks(text: str) -> dict[str, Outcome]:
+    """What each block of `text` shows, run by the engine in page order."""
+    engine = Engine(ROOT)
+    try:
+        return {fence.block_id: engine.run(PAGE, fence) for fence in find_fences(text)}
+    finally:
+        engine.close()
+
+
+def test_a_script_blocks_warning_names_the_block_not_its_id() -> None:
+    """`<block>:3:` is line 3 of the block above (README), the same name for every block."""
+    text = '```python exec="on" id="sm-overflow"\nimport numpy as np\n\nprint(np.exp(1000))\n```\n'
+    shown = run_blocks(text)["sm-overflow"].shown
+    assert shown == (
+        "<block>:3: RuntimeWarning: overflow encountered in exp\n  print(np.exp(1000))\ninf\n"
+    )
+
+
+def test_code_of_an_earlier_block_is_quoted_from_that_block() -> None:
+    """Every block is `<block>`: a warning or traceback in a function defined in an
+    earlier block quotes that block's line, not the line of the block now running."""
+    text = (
+        '```python exec="on" session="s" id="define"\n'
+        "import warnings\n\n\ndef noisy():\n"
+        '    warnings.warn("careful")\n'
+        "    return 1\n\n\ndef broken():\n    return 1 / 0\n```\n\n"
+        '```python exec="on" session="s" id="call"\nnoisy()\n```\n\n'
+        '```pycon exec="on" session="s" id="again"\n>>> broken()\n'
+        "Traceback (most recent call last):\n  ...\nZeroDivisionError: division by zero\n```\n"
+    )
+    outcomes = run_blocks(text)
+    assert [o.failure for o in outcomes.values()] == [None, None, None]
+    assert outcomes["call"].shown == (
+        '<block>:5: UserWarning: careful\n  warnings.warn("careful")\n'
+    )
+    assert '  File "<block>", line 10, in broken\n    return 1 / 0\n' in outcomes["again"].shown
+
+
 def test_a_change_in_the_test_process_does_not_reach_the_pages(tmp_path: Path) -> None:
     import numpy as np
 
@@ -260,14 +318,21 @@ def test_failure_messages_name_the_line_of_the_fence(tmp_path: Path) -> None:
         assert re.search(r"Expected:\n\s+2\.4\n\s*Got:\n\s+2\.3", message), message
 
 
-def test_markdown_exec_runs_exactly_the_kinds_of_the_registry() -> None:
+def test_the_build_runs_exactly_the_kinds_of_the_registry() -> None:
+    import markdown
+    from pymdownx.superfences import SuperFencesCodeExtension
+
     from docs_build.core.kinds import KINDS
     from docs_build.core.settings import read_config
+    from docs_build.site.extension import BlocksExtension
 
     config = read_config(ROOT / "mkdocs.yml")
     plugins = [p for p in config["plugins"] if isinstance(p, dict) and "markdown-exec" in p]
     assert plugins, "markdown-exec must list its languages, or it runs shells at build time"
-    assert set(plugins[0]["markdown-exec"]["languages"]) == set(KINDS)
+    assert plugins[0]["markdown-exec"]["languages"] == [], "markdown-exec runs no kind itself"
+    md = markdown.Markdown(extensions=["pymdownx.superfences", BlocksExtension()])
+    (superfences,) = [e for e in md.registeredExtensions if isinstance(e, SuperFencesCodeExtension)]
+    assert [entry["name"] for entry in superfences.superfences[1:]] == list(KINDS)
 
 
 def test_a_block_that_takes_too_much_memory_fails_with_the_limit(tmp_path: Path) -> None:

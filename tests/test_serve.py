@@ -36,7 +36,7 @@ hooks:
   - docs_build/site/hooks.py
 plugins:
   - markdown-exec:
-      languages: [python, py, pycon]
+      languages: []
 markdown_extensions:
   - pymdownx.superfences
   - docs_build.site.extension:

@@ -86,7 +86,7 @@ class Engine:
         request = Request(
             kind=fence.language,
             code=fence.body,
-            filename=f"<{fence.block_id or 'block'}>",
+            filename="<block>",  # every script block: README explains `<block>:3:`
             output_limit=self.limits.output_limit,
         )
         try:

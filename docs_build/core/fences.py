@@ -6,7 +6,8 @@ tabs, admonitions, list items or docstrings); their body is returned dedented.
 
 A fence that is never closed, or whose attributes do not parse, is reported as
 a `FenceProblem` instead of being skipped: either would otherwise publish code
-that never ran.
+that never ran. What the attributes are and mean is `docs_build.core.attributes`'s
+to say, for the lexer, the rules and the build alike.
 """
 
 from __future__ import annotations
@@ -14,18 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from docs_build.core.attributes import executes, outputs_html, parse_attributes, split_info
+
 #: The title prefix that marks a fence deliberately left unexecuted.
 NOT_RUN_PREFIX = "Not run:"
 
 _OPENING = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>.*)$")
-_LANGUAGE = re.compile(r"[ \t]*(?P<language>[\w+.-]*)(?P<rest>.*)$")
-_ATTRIBUTE = re.compile(r"""[ \t]*([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s"'=]+))""")
-_TRUE = {"on", "yes", "true", "1"}
-
-
-def truthy(value: object) -> bool:
-    """A fence attribute (or a markdown-exec option) that says yes: on, yes, true, 1."""
-    return str(value).lower() in _TRUE
 
 
 @dataclass(frozen=True)
@@ -42,12 +37,12 @@ class Fence:
     @property
     def executed(self) -> bool:
         """True when the fence asks to be run at build time (`exec="on"`)."""
-        return truthy(self.attributes.get("exec", ""))
+        return executes(self.attributes)
 
     @property
     def html(self) -> bool:
         """True when the block's output is HTML (`html="true"`: a figure block)."""
-        return truthy(self.attributes.get("html", ""))
+        return outputs_html(self.attributes)
 
     @property
     def block_id(self) -> str:
@@ -89,22 +84,6 @@ class Scan:
     problems: list[FenceProblem] = field(default_factory=list)
 
 
-def parse_attributes(info: str) -> dict[str, str] | None:
-    """`exec="on" session="x"` -> {"exec": "on", "session": "x"}; None if it does not parse.
-
-    Every word must be `key=value`, with the value quoted or free of spaces and
-    quotes, and no key may repeat: anything else is a typo the build would skip.
-    """
-    attributes: dict[str, str] = {}
-    position = 0
-    for match in _ATTRIBUTE.finditer(info):
-        if match.start() != position or match[1] in attributes:
-            return None
-        attributes[match[1]] = match[2] or match[3] or match[4] or ""
-        position = match.end()
-    return attributes if info[position:].strip() == "" else None
-
-
 def _dedent(lines: list[str], indent: str) -> str:
     return "".join(line[len(indent) :] if line.startswith(indent) else line for line in lines)
 
@@ -140,16 +119,16 @@ def scan(text: str) -> Scan:
                 )
             )
             break
-        language = _LANGUAGE.match(opening["info"])
-        assert language is not None  # the pattern matches any text
-        attributes = parse_attributes(language["rest"])
+        language, rest = split_info(opening["info"])
+        attributes = parse_attributes(rest)
         if attributes is None:
             found.problems.append(
                 FenceProblem(
                     number + 1,
-                    f"the attributes of this {language['language'] or 'plain'} fence do not "
-                    f'parse: {language["rest"].strip()!r}; write key="value" pairs, each key '
-                    "once",
+                    f"the attributes of this {language or 'plain'} fence do not parse: "
+                    f'{rest.strip()!r}; write key="value" pairs separated by spaces, each key '
+                    "once (letters, digits and _), or the Markdown parser publishes the "
+                    "fence's text as Markdown",
                     start,
                     offsets[end + 1],
                 )
@@ -157,7 +136,7 @@ def scan(text: str) -> Scan:
             attributes = {}
         found.fences.append(
             Fence(
-                language=language["language"],
+                language=language,
                 attributes=attributes,
                 body=_dedent(lines[number + 1 : end], indent),
                 start=start,

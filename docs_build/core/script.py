@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import ast
-import linecache
 
 from docs_build.core.block import Cell, Kind, Namespace, Run, unhide
+from docs_build.core.blocklines import quote_warnings_from_blocks, remember, running
 from docs_build.core.capture import LimitedBuffer, OutputLimitExceeded
 from docs_build.core.fences import Fence
 from docs_build.core.tracebacks import format_exception
@@ -31,10 +31,13 @@ class Script(Kind):
     output_language = "text"
 
     def run(self, code: str, namespace: Namespace, filename: str, out: LimitedBuffer) -> Run:
-        # Registering the source lets tracebacks and warnings quote the failing line.
-        linecache.cache[filename] = (len(code), None, code.splitlines(keepends=True), filename)
+        # Tracebacks and warnings quote the failing line from the block it is in.
+        quote_warnings_from_blocks()
+        running(filename, code)
         try:
-            exec(compile(code, filename, "exec"), namespace)
+            compiled = compile(code, filename, "exec")
+            remember(compiled, code)
+            exec(compiled, namespace)
         except OutputLimitExceeded:
             raise
         except Exception as error:

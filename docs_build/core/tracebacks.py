@@ -1,4 +1,5 @@
-"""Tracebacks as a reader would see them: no frames of ours, no path of this machine."""
+"""Tracebacks as a reader would see them: no frames of ours, no path of this machine,
+and each line of a block's code quoted from its own block."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import traceback
 from pathlib import Path
 
 from docs_build import PROJECT_ROOT
+from docs_build.core.blocklines import lines_of
 
 _OWN_DIR = str(Path(__file__).resolve().parent)  # docs_build/core: the engine itself
 #: Folders whose files are named relative to them: installed packages, the standard library.
@@ -42,9 +44,30 @@ def short_path(filename: str) -> str:
     return path.name
 
 
+def _quote_from_blocks(
+    error: BaseException, report: traceback.TracebackException, seen: set[int]
+) -> None:
+    """Look up the line of each frame now: a frame of a block's code in its own block
+    (all are `<block>`), for `error` and the exceptions chained to it or grouped in it."""
+    if id(error) in seen:
+        return
+    seen.add(id(error))
+    frames = traceback.walk_tb(error.__traceback__)  # the stack's frames, in order
+    for (frame, _), summary in zip(frames, report.stack, strict=False):  # (a limit cuts it)
+        with lines_of(frame.f_code):
+            _ = summary.line  # looked up now, under its real file name, and kept
+    pairs = [(error.__cause__, report.__cause__), (error.__context__, report.__context__)]
+    groups = getattr(report, "exceptions", None) or ()  # an ExceptionGroup's
+    pairs += zip(getattr(error, "exceptions", ()), groups, strict=False)
+    for chained, chained_report in pairs:
+        if chained is not None and chained_report is not None:
+            _quote_from_blocks(chained, chained_report, seen)
+
+
 def format_exception(error: BaseException) -> str:
     """Format `error` like the Python REPL does, hiding the engine's own frames."""
-    report = traceback.TracebackException.from_exception(error)
+    report = traceback.TracebackException.from_exception(error, lookup_lines=False)
+    _quote_from_blocks(error, report, set())
     kept = [frame for frame in report.stack if not frame.filename.startswith(_OWN_DIR)]
     for frame in kept:
         frame.filename = short_path(frame.filename)

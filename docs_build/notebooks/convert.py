@@ -29,6 +29,7 @@ from typing import Any
 import nbformat
 from nbformat import NotebookNode
 
+from docs_build.core.attributes import NOTEBOOK_SKIP
 from docs_build.core.block import Cell
 from docs_build.core.fences import find_fences
 from docs_build.core.kinds import KINDS
@@ -45,8 +46,6 @@ INSTALL = (
     "site's page “Get nnfs_ref” gives the command (pip brings NumPy too)."
 )
 _MARKER = re.compile(r"\x00(\d+)\x00")
-#: `notebook="skip"` on a fence: it needs the site's own files, leave it out.
-SKIP = "skip"
 SKIPPED = "*(On the page, a block runs here that needs the site's own files: `{block}`.)*"
 #: Where a page draws a figure (the site's own code): a pointer to the page.
 FIGURE = "*(The page draws a figure here, from the values above: see it at {url}.)*"
@@ -103,7 +102,7 @@ def page_to_notebook(
             continue
         fence = fences[int(piece)]
         block = fence.attributes.get("id", f"line-{fence.line}")
-        if fence.attributes.get("notebook") == SKIP:
+        if fence.attributes.get("notebook") == NOTEBOOK_SKIP:
             cells.append(_markdown_cell(SKIPPED.format(block=block)))
             continue
         timeout = fence.attributes.get("timeout")

@@ -3,9 +3,9 @@
 Listed under `markdown_extensions` in mkdocs.yml, it works in MkDocs,
 ProperDocs and Zensical alike (none of which need our MkDocs hooks for it):
 
-- it sends every fence language of `KINDS` to our formatters (markdown-exec
-  finds the fences; markdown-exec's own runners are switched off by its
-  `languages:` option);
+- it adds a pymdownx.superfences fence for every language of `KINDS`, whose
+  formatter runs the block (`docs_build.site.formatters`; markdown-exec's own
+  runners are switched off by its `languages: []` option, and it only renders);
 - before a page is converted, it reads the page's source with the fence lexer
   (`docs_build.site.pages`); malformed fences and fences that may not run are
   failures;
@@ -25,7 +25,7 @@ from markdown.preprocessors import Preprocessor
 
 from docs_build import PROJECT_ROOT
 from docs_build.core.settings import Limits
-from docs_build.site.formatters import register
+from docs_build.site.formatters import register_fences
 from docs_build.site.math import render_math
 from docs_build.site.pages import BUILD
 
@@ -119,7 +119,7 @@ class BlocksExtension(Extension):  # type: ignore[misc]
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
-        register()
+        register_fences(md)
         BUILD.configure(Limits.from_options(self.getConfigs()))
         docs = PROJECT_ROOT / str(self.getConfig("docs_dir"))  # an absolute path stays as is
         md.preprocessors.register(_BeginPage(md, docs), "docs_build_begin_page", 35)

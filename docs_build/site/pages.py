@@ -5,7 +5,7 @@ converted and `end_page` after it; the formatters call `run_block` for each
 fence in between. The page's fences are read from its source file with the
 same lexer pytest uses, so both run exactly the same code: a fence is matched
 by its id, and a formatter call that matches no fence of the lexer, or whose
-code differs from it, is a failure.
+code or attributes differ from it, is a failure.
 """
 
 from __future__ import annotations
@@ -112,8 +112,11 @@ class BuildState:
         if self.cache is not None:
             self.page.keys = session_keys(self._world, path, executed)
 
-    def run_block(self, language: str, code: str, block_id: str) -> Outcome:
-        """Run the fence `block_id` of the current page (called by a formatter)."""
+    def run_block(
+        self, language: str, code: str, block_id: str, attributes: dict[str, str] | None = None
+    ) -> Outcome:
+        """Run the fence `block_id` of the current page (called by a formatter, with the
+        code and the attributes the Markdown parser read)."""
         page = self.page
         if page is None or self.engine is None:  # not a page of the site (a docstring)
             return Outcome(code)
@@ -126,6 +129,14 @@ class BuildState:
                 f"{page.path}: the build met a {language} block '{block_id}' that the fence "
                 "lexer (which pytest uses) reads differently; check the fence's indentation "
                 "and closing line"
+            )
+            outcome = Outcome("", failure)
+        elif attributes is not None and attributes != fence.attributes:
+            failure = describe(
+                page.path,
+                fence,
+                f"the Markdown parser reads its attributes as {attributes}, the fence lexer "
+                f"as {fence.attributes}",
             )
             outcome = Outcome("", failure)
         elif fence.start in page.refused:  # begin_page has failed the page for it

@@ -4,6 +4,10 @@
     python -m docs_build.site.release offline DIST          # make offline
     python -m docs_build.site.release pdf SITE DIST         # make pdf
 
+When one cannot go on, `main` prints what went wrong in a few words, or
+nothing more when MkDocs has already named the failures, and exits 1: no
+traceback of ours.
+
 The same functions serve the site build (docs_build/site/distribution.py puts
 the wheel and the offline zip under downloads/) and the tests. Nothing here
 downloads anything: the wheel is built by the hatchling installed in this
@@ -36,6 +40,18 @@ ROOT = PROJECT_ROOT
 OFFLINE_CONFIG = "mkdocs-offline.yml"
 #: The printable book, as mkdocs-print-site-plugin writes it (print_page_basename).
 PRINT_PAGE = "print_page"
+
+
+class ReleaseError(RuntimeError):
+    """What could not be made, and why: `main` prints the message alone."""
+
+
+class BuildFailedError(ReleaseError):
+    """A MkDocs build failed; `named` if its log, which names every failure, was shown."""
+
+    def __init__(self, message: str, named: bool) -> None:
+        super().__init__(message)
+        self.named = named
 
 
 @dataclass(frozen=True)
@@ -76,12 +92,12 @@ def build_dists(root: Path, out: Path, commit: Commit | None = None) -> Dists:
             cwd=root, env=env, capture_output=True, text=True, timeout=300, check=False,
         )  # fmt: skip
         if done.returncode != 0:
-            raise RuntimeError(f"building nnfs_ref failed:\n{done.stdout}{done.stderr}")
+            raise ReleaseError(f"building nnfs_ref failed:\n{done.stdout}{done.stderr}")
         built = sorted(Path(scratch).iterdir())
         wheels = [p for p in built if p.suffix == ".whl"]
         sdists = [p for p in built if p.name.endswith(".tar.gz")]
         if len(wheels) != 1 or len(sdists) != 1:
-            raise RuntimeError(f"expected one wheel and one sdist, got {[p.name for p in built]}")
+            raise ReleaseError(f"expected one wheel and one sdist, got {[p.name for p in built]}")
         for path in built:
             shutil.copyfile(path, out / path.name)
     wheel, sdist = Dist(out / wheels[0].name), Dist(out / sdists[0].name)
@@ -142,7 +158,8 @@ def mkdocs_build(
 ) -> None:
     """A strict build of `config` into `site` (never with -q: it hides warnings).
 
-    `quiet` keeps MkDocs' log to put it in the error if the build fails (the tests).
+    `quiet` keeps MkDocs' log to put it in the error if the build fails (the tests);
+    otherwise the log, on the terminal, names the failures.
     """
     done = subprocess.run(
         strict_build_command(site, config),
@@ -154,7 +171,8 @@ def mkdocs_build(
     )
     if done.returncode != 0:
         log = f":\n{done.stderr}" if quiet else ""
-        raise RuntimeError(f"the build of {config.name} failed (exit {done.returncode}){log}")
+        message = f"the build of {config.name} failed (exit {done.returncode}){log}"
+        raise BuildFailedError(message, named=not quiet)
 
 
 def build_offline(root: Path, dist: Path, quiet: bool = False) -> Path:
@@ -175,7 +193,7 @@ def print_page_of(site: Path) -> Path:
     for candidate in (site / PRINT_PAGE / "index.html", site / f"{PRINT_PAGE}.html"):
         if candidate.is_file():
             return candidate
-    raise FileNotFoundError(f"{site} has no {PRINT_PAGE} page: run `make build` first")
+    raise FileNotFoundError(f"{site} has no {PRINT_PAGE} page")
 
 
 def pdf_name(version: str, commit: Commit) -> str:
@@ -199,7 +217,7 @@ def print_pdf(page: Path, target: Path, chromium: str) -> Path:
         ]
         done = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
     if done.returncode != 0 or not partial.is_file() or partial.stat().st_size == 0:
-        raise RuntimeError(f"Chromium could not print {page}:\n{done.stderr}")
+        raise ReleaseError(f"Chromium could not print {page}:\n{done.stderr}")
     partial.replace(target)
     return target
 
@@ -213,6 +231,19 @@ def main(argv: list[str]) -> int:
     pdf.add_argument("site", type=Path)
     pdf.add_argument("dist", type=Path)
     args = parser.parse_args(argv)
+    try:
+        _run(args)
+    except BuildFailedError as failed:
+        if not failed.named:  # else MkDocs has said it all, naming each failure
+            print(failed, file=sys.stderr)
+        return 1
+    except ReleaseError as error:
+        print(error, file=sys.stderr)
+        return 1
+    return 0
+
+
+def _run(args: argparse.Namespace) -> None:
     if args.command == "wheel":
         dists = build_dists(ROOT, args.dist)
         for dist in (dists.wheel, dists.sdist):
@@ -220,19 +251,21 @@ def main(argv: list[str]) -> int:
     elif args.command == "offline":
         print(build_offline(ROOT, args.dist))
     else:
+        try:
+            page = print_page_of(args.site)
+        except FileNotFoundError:
+            raise ReleaseError(
+                f"{args.site}/ holds no built book: run `make build` first (then `make pdf`)"
+            ) from None
         chromium = find_chromium()
         if chromium is None:
-            print(INSTALL_HINT, file=sys.stderr)
-            return 1
-        page = print_page_of(args.site)
+            raise ReleaseError(INSTALL_HINT)
         wheels = sorted((args.site / "downloads").glob("nnfs_ref-*.whl"))
         if len(wheels) != 1:
-            print(f"{args.site}/downloads/ should hold one nnfs_ref wheel", file=sys.stderr)
-            return 1
+            raise ReleaseError(f"{args.site}/downloads/ should hold one nnfs_ref wheel")
         version = wheels[0].name.split("-")[1]
         target = args.dist / pdf_name(version, commit_of(ROOT))
         print(print_pdf(page, target, chromium))
-    return 0
 
 
 if __name__ == "__main__":
