@@ -11,8 +11,10 @@ folder, and pytest both fail naming both blocks, and that a failed
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -128,3 +130,73 @@ def test_a_broken_page_fails_the_build_and_pytest_naming_both_blocks(tmp_path: P
     assert tests.returncode == 1, tests.stdout
     assert "block 'three-inputs' (pycon): the written output differs" in tests.stdout
     assert "block 'neuron-loop' (python): raised:" in tests.stdout
+
+
+class _Blocks(HTMLParser):
+    """The text of every `<div data-block=ID>` of a page, by ID."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: dict[str, list[str]] = {}
+        self._open: list[str | None] = []  # the block id of each open div, if any
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "div":
+            block = dict(attrs).get("data-block")
+            self._open.append(block)
+            if block is not None:
+                self.text.setdefault(block, [])
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "div" and self._open:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        for block in self._open:
+            if block is not None:
+                self.text[block].append(data)
+
+
+def _squeeze(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_every_blocks_output_lands_in_its_page(built_site: BuiltSite) -> None:
+    """Issue 18, case 6: each block the build ran is in its own page, showing its output
+    (a fence the Markdown parser took apart would run, and its output be lost)."""
+    pages: dict[str, _Blocks] = {}
+    missing = []
+    for record in built_site.records:
+        page, block, shown = str(record["page"]), str(record["id"]), str(record["shown"])
+        html_path = page.removeprefix("docs/").removesuffix(".md")
+        html_path = f"{html_path.removesuffix('index')}/index.html".lstrip("/").replace("//", "/")
+        if page not in pages:
+            pages[page] = _Blocks()
+            pages[page].feed((built_site.root / html_path).read_text())
+        found = pages[page].text.get(block)
+        lines = [line for line in shown.splitlines() if line.strip()]
+        if found is None:
+            missing.append(f"{page}, block '{block}': not in the page")
+        elif (
+            lines
+            and not lines[-1].lstrip().startswith("<")  # a figure: its SVG, not text
+            and _squeeze(lines[-1]) not in _squeeze("".join(found))
+        ):
+            missing.append(f"{page}, block '{block}': its output is not shown")
+    assert not missing, "\n".join(missing)
+    assert len(built_site.records) > 300
+
+
+FENCE_TEXT = re.compile(r'exec=(&quot;|"|\\")|markdown-exec: hide')
+
+
+def test_no_fence_text_is_published(built_site: BuiltSite) -> None:
+    """Issue 18, case 6: no opening line of an executed fence and no hidden line appears
+    in any page, the search index or the printable book."""
+    leaks = [
+        path.relative_to(built_site.root).as_posix()
+        for path in sorted(built_site.root.rglob("*"))
+        if path.suffix in (".html", ".json") and FENCE_TEXT.search(path.read_text(errors="replace"))
+    ]
+    assert leaks == []
+    assert FENCE_TEXT.search('<p>```python exec="on" id="x"</p>')  # the pattern finds one

@@ -86,6 +86,8 @@ def _format(language: str, code: str, md: Any, attributes: dict[str, str]) -> An
     if key is not None and key in BUILD.rendered:
         return BUILD.rendered[key]
     rendered = _render(language, code, md, outcome.shown, markdown_exec_options(attributes))
+    # Named, so a test can find every block's output in its page (tests/test_build.py).
+    rendered = f'<div class="nnfs-block" data-block="{html.escape(block_id)}">{rendered}</div>'
     if key is not None:
         BUILD.rendered[key] = rendered
     return rendered
