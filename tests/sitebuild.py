@@ -69,12 +69,3 @@ def copy_project(tmp: Path) -> Path:
     for name in ("docs", "docs_build", "nnfs_ref", "overrides"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     return project
-
-
-def built_files(site: Path) -> dict[str, bytes]:
-    """Every file of a built site by relative path, without the dated sitemap."""
-    return {
-        path.relative_to(site).as_posix(): path.read_bytes()
-        for path in sorted(site.rglob("*"))
-        if path.is_file() and not path.name.startswith("sitemap.xml")
-    }
