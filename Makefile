@@ -4,25 +4,33 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+DOCS_STAMP := $(VENV)/.installed-docs
 export NO_MKDOCS_2_WARNING := 1
 
 .DEFAULT_GOAL := help
 
-$(STAMP): pyproject.toml constraints.txt
+# Serving and building need the site's toolchain only; the test tools come second.
+$(DOCS_STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
-	@touch $(STAMP)
+	@echo "Installing the site's toolchain into $(VENV) (MkDocs, Material, NumPy, nnfs_ref; pinned in constraints.txt)"
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[docs]"
+	@touch $@
+
+$(STAMP): $(DOCS_STAMP)
+	@echo "Installing the test tools into $(VENV) (pytest, Playwright, mypy, ruff, hypothesis, nnfs)"
+	@$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[test]"
+	@touch $@
 
 .PHONY: install
-install: $(STAMP)  ## Create .venv and install the pinned toolchain and nnfs_ref (editable)
+install: $(STAMP)  ## Create .venv and install the pinned toolchain, the test tools and nnfs_ref (editable)
 
 .PHONY: serve
-serve: $(STAMP)  ## Build the site and serve it at http://127.0.0.1:8000 with live reload
+serve: $(DOCS_STAMP)  ## Build the site and serve it at http://127.0.0.1:8000 with live reload
 	NNFS_PRINT_BOOK=false $(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
 .PHONY: build
-build: $(STAMP)  ## Build the site strictly into site/, with the offline zip (a failed build leaves site/ as it was)
+build: $(DOCS_STAMP)  ## Build the site strictly into site/, with the offline zip (a failed build leaves site/ as it was)
 	@# Each block runs once: the offline copy executes it, the site replays the result.
 	@results=$$(mktemp -d -t nnfs-results-XXXXXX) && trap 'rm -rf "$$results"' EXIT && \
 	export DOCS_BUILD_RESULTS="$$results" && \
@@ -30,15 +38,15 @@ build: $(STAMP)  ## Build the site strictly into site/, with the offline zip (a 
 	DIST_DIR=dist $(BIN)/python -m docs_build.site.safe_build site
 
 .PHONY: wheel
-wheel: $(STAMP)  ## Build nnfs_ref's wheel and sdist into dist/ (no download; the same commit, the same bytes)
+wheel: $(DOCS_STAMP)  ## Build nnfs_ref's wheel and sdist into dist/ (no download; the same commit, the same bytes)
 	$(BIN)/python -m docs_build.site.release wheel dist
 
 .PHONY: offline
-offline: $(STAMP)  ## Build the offline copy (mkdocs-offline.yml, opens from file://) as dist/*.zip
+offline: $(DOCS_STAMP)  ## Build the offline copy (mkdocs-offline.yml, opens from file://) as dist/*.zip
 	$(BIN)/python -m docs_build.site.release offline dist
 
 .PHONY: pdf
-pdf: $(STAMP)  ## Print the book page of site/ (after make build) to dist/*.pdf with headless Chromium
+pdf: $(DOCS_STAMP)  ## Print the book page of site/ (after make build) to dist/*.pdf with headless Chromium
 	$(BIN)/python -m docs_build.site.release pdf site dist
 
 .PHONY: lint
