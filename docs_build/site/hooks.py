@@ -20,7 +20,7 @@ from mkdocs.exceptions import PluginError
 
 from docs_build.core.audit import audit_pages
 from docs_build.core.cache import ExecutionCache
-from docs_build.site.pages import BUILD
+from docs_build.site.pages import BUILD, lost_blocks
 
 log = logging.getLogger("mkdocs.plugins.docs_build")
 
@@ -37,6 +37,16 @@ def on_startup(command: str, dirty: bool) -> None:
 def on_pre_build(config: Any) -> None:
     """Every build, including each rebuild of `mkdocs serve`, starts from nothing."""
     BUILD.reset(Path(config["docs_dir"]))
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    """Every block that ran for this page is in its HTML, and no fence's own text is."""
+    path = f"docs/{page.file.src_uri}"
+    ran = [record.id for record in BUILD.records if record.page == path and not record.failed]
+    problems = lost_blocks(path, ran, html)
+    if problems:
+        raise PluginError("\n\n".join(problems))
+    return html
 
 
 def on_post_build(config: Any) -> None:

@@ -11,6 +11,8 @@ code or attributes differ from it, is a failure.
 from __future__ import annotations
 
 import atexit
+import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -194,6 +196,31 @@ class BuildState:
                 "blocks (a fence the Markdown parser did not take as a fence?)"
             )
         return page.failures
+
+
+#: An executable fence's own text: its opening line, or a hidden line.
+FENCE_TEXT = re.compile(r'exec=(&quot;|"|\\")|markdown-exec: hide')
+
+
+def lost_blocks(path: str, ran: list[str], html_text: str) -> list[str]:
+    """Why the HTML of page `path` is wrong: a block of `ran` missing from it (a line
+    that leaves a box or list can tear a fence out of it: the block runs, its output is
+    lost), or an executable fence's own text in it."""
+    lost = [
+        f"{path}: block '{block}' ran, but its output is not in the page (does a line "
+        "above it leave the box or list the block sits in? indent it like the block)"
+        for block in sorted(ran)
+        if block and f'data-block="{html.escape(block)}"' not in html_text
+    ]
+    leak = FENCE_TEXT.search(html_text)
+    if leak:
+        start = max(0, leak.start() - 60)
+        lost.append(
+            f"{path}: the page shows an executable fence's own text "
+            f"(...{html_text[start : leak.end() + 20]}...): a fence the Markdown parser "
+            "did not take as a fence"
+        )
+    return lost
 
 
 def _same_code(lexed: str, built: str) -> bool:
