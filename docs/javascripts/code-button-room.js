@@ -4,8 +4,8 @@
 // A first line too long for the room beside the button would run under it (a
 // line that never wraps is not moved below a float): its box gets the class
 // below, and its code starts under the button instead. Checked again whenever
-// a box changes size (a resize, a tab or a collapsed block opened) and once
-// the fonts are ready.
+// a box changes size (a tab shown), the window is resized or a collapsed block
+// opened, and once the fonts are ready.
 (function () {
   "use strict";
 
@@ -64,4 +64,11 @@
     start();
   }
   document.fonts.ready.then(all); // a font change moves the line ends
+  // A box in a closed block is laid out but not rendered, so no resize of it is
+  // observed: place every box on a resize of the window, and those of a block
+  // when it opens.
+  window.addEventListener("resize", all);
+  document.addEventListener("toggle", function (event) {
+    if (event.target instanceof Element) event.target.querySelectorAll(BOXES).forEach(place);
+  }, true);
 })();

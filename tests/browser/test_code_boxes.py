@@ -25,7 +25,7 @@ WIDTHS = [1280, PHONE_WIDTH]
 #: A first line ending this close to the button (CSS px) may start below it.
 CLOSE = 8
 
-#: Every code box shown, with its copy button: where its first line starts (below the
+#: Every code box laid out, with its copy button: where its first line starts (below the
 #: box's top, and on the page) and ends (the box scrolled to its start), the button's
 #: left and bottom edges, and whether any code is under the button.
 CODE_BOXES = """() => {
@@ -37,7 +37,9 @@ CODE_BOXES = """() => {
       (pre) => [pre, pre.closest(".jp-Cell").querySelector("clipboard-copy")]),
   ];
   for (const [code, button] of boxes) {
-    if (!button || !code.checkVisibility() || !code.textContent.trim()) continue;
+    // Boxes in a closed block count too: laid out, they are where a reader opening it
+    // finds them (a tab not shown has no layout, and no rectangles).
+    if (!button || !code.textContent.trim()) continue;
     const range = document.createRange();
     range.selectNodeContents(code);
     const rects = Array.from(range.getClientRects()).filter((r) => r.width > 0);
