@@ -56,8 +56,8 @@ def log_loss_figure(
     low_text = _power(exponent) if float(f"1e{exponent}") == low else fmt(low)
     first = math.floor(math.log10(p_values[0]))
     scale = [(math.log10(p), v) for p, v in raw]
-    top = max(v for _, v in scale) * 1.05
-    lower = Box("loss-log", LEFT, 236, 290, 120, (first, 0.0), (0.0, top))
+    highest = max(v for _, v in scale) * 1.05
+    lower = Box("loss-log", LEFT, 236, 290, 120, (first, 0.0), (0.0, highest))
     band_right = lower.x(math.log10(low))
     body += [
         text(lower.left, 214, "the same on a log scale of p, clipped", "p2-title", "start"),

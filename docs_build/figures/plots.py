@@ -102,12 +102,9 @@ class Box:
     def titles(self, x_title: str, y_title: str, y_gap: float = 40) -> list[str]:
         """The axes' titles: under the tick labels, and read upwards `y_gap` left of the box."""
         return [
-            text(self.x_mid(), self.top + self.height + 32, x_title, "axis-label"),
+            text(self.left + self.width / 2, self.top + self.height + 32, x_title, "axis-label"),
             vertical_text(self.left - y_gap, self.top + self.height / 2, y_title),
         ]
-
-    def x_mid(self) -> float:
-        return self.left + self.width / 2
 
     def curve(self, points: Sequence[Point], css: str) -> str:
         """A polyline through the points, clipped to the box."""
