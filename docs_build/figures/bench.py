@@ -33,13 +33,33 @@ def _milliseconds(seconds: float) -> str:
 
 
 #: The chart's bars, top to bottom in each group: key, CSS class, legend, short label.
+#: Each series has a colour and a look of its own (docs/stylesheets/figures.css): the
+#: loops hatched, NumPy from lists a dashed outline, NumPy on arrays solid, so that no
+#: reader needs the colours to tell them apart.
 SERIES = (
     ("loops_seconds", "bar-pure", "plain loops (the lesson's code)", "loops"),
     ("numpy_lists_seconds", "bar-lists", "NumPy, from lists", "lists"),
     ("numpy_arrays_seconds", "bar-numpy", "NumPy, on arrays", "arrays"),
 )
+#: The loops' hatching: diagonal stripes on a tint, both drawn in the series colour.
+HATCH_ID = "nnfs-speed-hatch"
+HATCH = (
+    f'<defs><pattern id="{HATCH_ID}" patternUnits="userSpaceOnUse" width="5" height="5" '
+    'patternTransform="rotate(45)">'
+    '<rect width="5" height="5" class="hatch-bg"/>'
+    '<line x1="1" y1="0" x2="1" y2="5" class="hatch-line"/></pattern></defs>'
+)
+#: Fills given in the SVG itself (a pattern); the other series are filled by the CSS.
+_FILLS = {"bar-pure": f"url(#{HATCH_ID})"}
 WIDTH = 420  # narrow enough that 14px text stays above 11px on a phone
 _CHAR = 8.5  # width of one 14px monospace character, to keep tick labels apart
+
+
+def _bar(x: float, y: float, width: float, height: float, css: str) -> str:
+    """A bar or a legend swatch of one series, with that series' fill."""
+    drawn = rect(x, y, width, height, css)
+    fill = _FILLS.get(css)
+    return drawn.replace("/>", f' fill="{fill}"/>') if fill else drawn
 
 
 def speed_chart(data: dict[str, Any]) -> str:
@@ -55,10 +75,11 @@ def speed_chart(data: dict[str, Any]) -> str:
     def x_of(seconds: float) -> float:
         return left + axis * (math.log10(seconds) - low) / (high - low)
 
-    body: list[str] = []
+    body: list[str] = [HATCH, '<g class="legend">']
     for i, (_, css, legend, _) in enumerate(SERIES):
         y = 8 + 22 * i
-        body += [rect(10, y, 14, 14, css), text(32, y + 7, legend, "tick", "start")]
+        body += [_bar(10, y, 14, 14, css), text(32, y + 7, legend, "tick", "start")]
+    body.append("</g>")
     top = 8 + 22 * len(SERIES) + 16
     group = 24 + len(SERIES) * (bar + gap) + 12
     bottom = top + group * len(rows)
@@ -80,7 +101,7 @@ def speed_chart(data: dict[str, Any]) -> str:
         for j, (key, css, _, short) in enumerate(SERIES):
             bar_top = y + 24 + j * (bar + gap)
             end = x_of(r[key])
-            body.append(rect(left, bar_top, end - left, bar, css))
+            body.append(_bar(left, bar_top, end - left, bar, css))
             label = f"{short} {_milliseconds(r[key])}"
             body.append(text(end + 6, bar_top + bar / 2, label, "tick", "start"))
     m = data["machine"]

@@ -5,9 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from docs_build.figures.grids import figure_of
-from docs_build.figures.svg import boxed_text, circle, fmt, line, rect, text
+from docs_build.figures.svg import (
+    boxed_text,
+    circle,
+    fmt,
+    line,
+    nice_ticks,
+    rect,
+    text,
+    vertical_text,
+)
 
-PANEL_W, PANEL_H, GAP, PAD = 200, 240, 20, 12
+# Two panels and the output axis's numbers and title fit 420 units: legible on a phone.
+LEFT, PANEL_W, PANEL_H, GAP, PAD = 44, 178, 240, 20, 12
+X_TITLE, Y_TITLE = "input x", "output w·x + b"
 
 Neuron = tuple[float, float]  # (weight, bias)
 
@@ -38,22 +49,33 @@ def neuron_lines(xs: Sequence[float], panels: Sequence[tuple[str, Sequence[Neuro
     ends = [w * x + b for _, ns in panels for w, b in ns for x in (lo_x, hi_x)]
     lo_y, hi_y = min([*ends, 0.0]) - 0.5, max([*ends, 0.0]) + 0.5
     top = 30
-    body: list[str] = []
+    bottom = top + PANEL_H
+    x_ticks, y_ticks = nice_ticks(lo_x, hi_x), nice_ticks(lo_y, hi_y)
+
+    def py(y: float) -> float:
+        return top + PAD + (hi_y - y) / (hi_y - lo_y) * (PANEL_H - 2 * PAD)
+
+    # The panels share one scale: the output's numbers and title once, left of the first.
+    body: list[str] = [text(LEFT - 6, py(v), fmt(v), "tick", "end") for v in y_ticks]
+    body.append(vertical_text(10, top + PANEL_H / 2, Y_TITLE))
     described = []
     for k, (title, neurons) in enumerate(panels):
-        x0 = k * (PANEL_W + GAP)
+        x0 = LEFT + k * (PANEL_W + GAP)
 
         def px(x: float, x0: float = x0) -> float:
             return x0 + PAD + (x - lo_x) / (hi_x - lo_x) * (PANEL_W - 2 * PAD)
 
-        def py(y: float) -> float:
-            return top + PAD + (hi_y - y) / (hi_y - lo_y) * (PANEL_H - 2 * PAD)
-
         body += [
             rect(x0, top, PANEL_W, PANEL_H, "plot-frame"),
             text(x0 + PANEL_W / 2, 14, title, "axis-label"),
-            line(x0 + 2, py(0), x0 + PANEL_W - 2, py(0), "grid"),
-            line(px(0), top + 2, px(0), top + PANEL_H - 2, "grid"),
+            text(x0 + PANEL_W / 2, bottom + 34, X_TITLE, "axis-label"),
+        ]
+        body += [line(x0, py(v), x0 + PANEL_W, py(v), "grid") for v in y_ticks if v]
+        body += [line(px(v), top, px(v), bottom, "grid") for v in x_ticks if v]
+        body += [text(px(v), bottom + 14, fmt(v), "tick") for v in x_ticks]
+        body += [
+            line(x0, py(0), x0 + PANEL_W, py(0), "p2-axis"),
+            line(px(0), top, px(0), bottom, "p2-axis"),
         ]
         labels = []
         for neuron in neurons:
@@ -65,9 +87,12 @@ def neuron_lines(xs: Sequence[float], panels: Sequence[tuple[str, Sequence[Neuro
             points = ", ".join(f"{fmt(x)} → {fmt(w * x + b)}" for x in xs)
             described.append(f"{title}: weight {fmt(w)}, bias {fmt(b)} gives {points}")
         body += labels
-    width = len(panels) * PANEL_W + (len(panels) - 1) * GAP
+    width = LEFT + len(panels) * PANEL_W + (len(panels) - 1) * GAP
     alt = (
-        "One-input neurons drawn as lines, output against input: the weight sets the slope "
-        "and the bias the output at input 0. " + "; ".join(described) + "."
+        f"One-input neurons drawn as lines, the output (y axis, {fmt(y_ticks[0])} to "
+        f"{fmt(y_ticks[-1])}) against the input x (x axis, {fmt(x_ticks[0])} to "
+        f"{fmt(x_ticks[-1])}): the weight sets the slope and the bias the output at input 0. "
+        + "; ".join(described)
+        + "."
     )
-    return figure_of(width, top + PANEL_H + 6, alt, body)
+    return figure_of(width, bottom + 44, alt, body)

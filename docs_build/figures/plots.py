@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from docs_build.figures.svg import fmt, line, rect, text
+from docs_build.figures.svg import fmt, line, rect, text, vertical_text
 
 Point = tuple[float, float]
 
@@ -98,6 +98,13 @@ class Box:
         y_text = y_label or label
         body += [text(self.left - 5, self.y(v), y_text(v), "p2-tick", "end") for v in ys]
         return body
+
+    def titles(self, x_title: str, y_title: str, y_gap: float = 40) -> list[str]:
+        """The axes' titles: under the tick labels, and read upwards `y_gap` left of the box."""
+        return [
+            text(self.left + self.width / 2, self.top + self.height + 32, x_title, "axis-label"),
+            vertical_text(self.left - y_gap, self.top + self.height / 2, y_title),
+        ]
 
     def curve(self, points: Sequence[Point], css: str) -> str:
         """A polyline through the points, clipped to the box."""

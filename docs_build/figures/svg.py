@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from html import escape
 
 
@@ -31,6 +32,24 @@ def text(x: float, y: float, content: str, css: str = "label", anchor: str = "mi
         f'<text x="{x:.1f}" y="{y:.1f}" class="{css}" text-anchor="{anchor}" '
         f'dominant-baseline="middle">{escape(content)}</text>'
     )
+
+
+def vertical_text(x: float, y: float, content: str, css: str = "axis-label") -> str:
+    """A text element centred on (x, y), read from bottom to top: the title of a y axis."""
+    drawn = text(x, y, content, css)
+    return drawn.replace("<text ", f'<text transform="rotate(-90 {x:.1f} {y:.1f})" ', 1)
+
+
+def nice_ticks(low: float, high: float, most: int = 7) -> list[float]:
+    """Round values from `low` to `high` (both included if round), 1, 2 or 5 times a power
+    of ten apart, as many as fit in `most`: the numbers written along an axis."""
+    if not low < high:
+        raise ValueError(f"need low < high, got {low} and {high}")
+    power = 10.0 ** math.floor(math.log10((high - low) / most))
+    step = next(m * power for m in (1, 2, 5, 10) if (high - low) / (m * power) < most)
+    first = math.ceil(low / step - 1e-9)
+    count = math.floor(high / step + 1e-9) - first + 1
+    return [round((first + i) * step, 12) + 0.0 for i in range(count)]
 
 
 def circle(x: float, y: float, r: float, css: str) -> str:

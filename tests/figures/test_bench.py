@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import copy
+import itertools
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
 
-from docs_build.figures.bench import load_bench, speed_chart, speed_table
+from docs_build.figures.bench import HATCH_ID, SERIES, load_bench, speed_chart, speed_table
+from tests.figures.test_text_size import CSS
 from tests.svg import SVG, parse
 
 
@@ -18,11 +21,52 @@ def test_the_speed_chart_is_drawn_from_the_committed_measurements() -> None:
     caption = root.findtext("figcaption") or ""
     assert f"NumPy {data['machine']['numpy']}" in caption
     assert data["machine"]["date"][:10] in caption
-    bars = [r for r in root.iter(f"{SVG}rect")]
+    bars = [r for r in root.iter(f"{SVG}rect") if (r.get("class") or "").startswith("bar-")]
     assert len(bars) == 3 * len(data["speedup"]) + 3  # three bars a size, three legend swatches
     labels = set(figure.texts)
     assert {"plain loops (the lesson's code)", "NumPy, from lists", "NumPy, on arrays"} <= labels
     assert "NumPy starting from Python lists" in figure.title
+
+
+def test_each_series_has_a_class_and_a_look_of_its_own_in_the_svg() -> None:
+    """The legend swatch and the bars of a series share its class, no other series has it,
+    and the plain loops are hatched by a pattern the figure holds (the NumPy bars are not)."""
+    data = load_bench()
+    svg = parse(speed_chart(data)).svg
+    rects = [r for r in svg.iter(f"{SVG}rect") if (r.get("class") or "").startswith("bar-")]
+    classes = [css for _, css, _, _ in SERIES]
+    assert len(set(classes)) == len(SERIES)
+    legend = next(g for g in svg.iter(f"{SVG}g") if g.get("class") == "legend")
+    assert [r.get("class") for r in legend.iter(f"{SVG}rect")] == classes
+    for css in classes:
+        assert sum(r.get("class") == css for r in rects) == 1 + len(data["speedup"])
+    patterns = {p.get("id") for p in svg.iter(f"{SVG}pattern")}
+    fills = {css: {r.get("fill") for r in rects if r.get("class") == css} for css in classes}
+    assert fills["bar-pure"] == {f"url(#{HATCH_ID})"}
+    assert HATCH_ID in patterns
+    assert fills["bar-lists"] == fills["bar-numpy"] == {None}  # painted by the CSS
+
+
+def series_paint() -> dict[str, dict[str, str]]:
+    """Each series class's declarations in figures.css (all palettes and media together)."""
+    css = re.sub(r"/\*.*?\*/", "", CSS.read_text(), flags=re.DOTALL)
+    paint: dict[str, dict[str, str]] = {css: {} for _, css, _, _ in SERIES}
+    for selectors, body in re.findall(r"([^{}]+)\{([^}]*)\}", css):
+        named = {s.strip().removeprefix(".nnfs-figure .") for s in selectors.split(",")}
+        shared = named & paint.keys()
+        assert len(shared) <= 1, f"one rule paints two series alike: {sorted(shared)}"
+        for name in shared:
+            for declaration in filter(None, (d.strip() for d in body.split(";"))):
+                prop, _, value = declaration.partition(":")
+                paint[name][prop.strip()] = value.strip()
+    return paint
+
+
+def test_no_two_series_are_painted_alike_by_the_css() -> None:
+    """A CSS merge once gave the loops and the NumPy bars one rule, hence one colour (the
+    browser test, tests/browser/test_figure_series.py, checks what is drawn)."""
+    for (a, paint_a), (b, paint_b) in itertools.combinations(series_paint().items(), 2):
+        assert paint_a != paint_b, f"{a} and {b}: {paint_a}"
 
 
 def test_the_speed_chart_refuses_impossible_timings() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from docs_build.figures.logloss import log_loss_figure
+from docs_build.figures.logloss import X_TITLE, Y_TITLE, log_loss_figure
 from tests.figures.lessons import loss_curve
 from tests.svg import SVG, parse
 
@@ -21,6 +21,21 @@ def test_log_loss_figure_marks_the_clipped_region() -> None:
         figure.texts
     )
     assert len(list(figure.svg.iter(f"{SVG}circle"))) == 3
+
+
+def test_log_loss_figure_titles_both_axes_of_both_plots() -> None:
+    svg = parse(log_loss_figure(*loss_curve(), 1e-7, [0.7, 0.5, 0.9])).svg
+    texts = list(svg.iter(f"{SVG}text"))
+    assert {t.text for t in texts} >= {X_TITLE, f"{X_TITLE}, log scale"}
+    y_titles = [t for t in texts if t.text == Y_TITLE]
+    assert len(y_titles) == 2
+    assert all((t.get("transform") or "").startswith("rotate(-90 ") for t in y_titles)
+    # Read upwards, left of the loss's numbers (end-anchored at their right edge: each
+    # character is at most about 8 units wide at 13 px).
+    numbers = [t for t in texts if t.get("class") == "p2-tick" and t.get("text-anchor") == "end"]
+    assert {t.text for t in numbers} >= {"0", "5", "16.1"}
+    leftmost = min(float(t.get("x") or 0) - 8 * len(t.text or "") for t in numbers)
+    assert all(float(t.get("x") or 0) + 8 < leftmost for t in y_titles)
 
 
 def test_log_loss_figure_rejects_bad_input() -> None:
