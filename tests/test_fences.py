@@ -66,7 +66,7 @@ INFO_LINES = st.tuples(
 ).map("".join)
 
 
-@settings(max_examples=600, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.one_of(INFO_LINES, st.text(alphabet="ab_1-=\" \t'.{}#", max_size=24)))
 @example('python exec="on" title=\'a"b\' id="x"')
 @example('python exec="on" title="a" b"')
