@@ -436,3 +436,24 @@ def test_a_block_that_changes_the_project_fails_its_page(tmp_path: Path) -> None
     assert message is not None
     for part in ("docs/page.md: its blocks changed", "docs/index.md (changed)", "stray.txt (new)"):
         assert part in message, message
+
+
+def test_bytes_written_to_the_binary_streams_are_shown_decoded(tmp_path: Path) -> None:
+    """Issue 18, item 7: `sys.stdout.buffer.write` failed with an AttributeError. Bytes
+    are decoded as UTF-8 (a character split between writes included), an undecodable
+    byte shown as the replacement character, in order with the text."""
+    text = (
+        '```python exec="on" id="bytes"\nimport sys\n\nprint("text")\n'
+        'sys.stdout.buffer.write(b"caf\\xc3")\nsys.stdout.buffer.write(b"\\xa9 \\xff\\n")\n'
+        'sys.stderr.buffer.write(b"error\\n")\nsys.stdout.buffer.flush()\nprint("after")\n```\n'
+    )
+    both_pass(tmp_path, text)
+    assert run_blocks(text)["bytes"].shown == "text\ncafé \ufffd\nerror\nafter\n"
+
+
+def test_bytes_count_toward_the_output_limit(tmp_path: Path) -> None:
+    text = (
+        '```python exec="on" id="byte-flood"\nimport sys\n\n'
+        'while True:\n    sys.stdout.buffer.write(b"x" * 1000)\n```\n'
+    )
+    both_fail(tmp_path, text, "block 'byte-flood'", "printed more than the limit of 100000")
