@@ -457,3 +457,42 @@ def test_bytes_count_toward_the_output_limit(tmp_path: Path) -> None:
         'while True:\n    sys.stdout.buffer.write(b"x" * 1000)\n```\n'
     )
     both_fail(tmp_path, text, "block 'byte-flood'", "printed more than the limit of 100000")
+
+
+#: This machine's folders: the project, the environment, the Python installation, home.
+MACHINE = {str(ROOT), sys.prefix, sys.base_prefix, str(Path.home())}
+
+
+def assert_no_machine_path(text: str) -> None:
+    for folder in MACHINE | {str(Path(folder).resolve()) for folder in MACHINE}:
+        assert folder not in text, f"{folder} is published:\n{text}"
+
+
+@pytest.mark.parametrize("chain", ["from error", ""])
+def test_every_traceback_of_a_chain_names_no_path_of_this_machine(
+    tmp_path: Path, chain: str
+) -> None:
+    """Issue 18, item 7: the traceback of the exception a raised one came from (its
+    cause, or the one being handled) is shortened like the last one."""
+    text = (
+        '```pycon exec="on" id="chained"\n>>> import json\n>>> try:\n'
+        '...     json.loads("x")\n... except ValueError as error:\n'
+        f'...     raise RuntimeError("bad file") {chain}\n...\n'
+        "Traceback (most recent call last):\n  ...\nRuntimeError: bad file\n```\n"
+    )
+    assert_no_machine_path(both_pass(tmp_path, text))
+    shown = run_blocks(text)["chained"].shown
+    assert '  File "json/decoder.py", line ' in shown, shown
+
+
+def test_the_engines_own_frames_are_hidden_in_every_traceback_of_a_chain() -> None:
+    """`input()` fails in the engine's own code (standard input is closed): the traceback
+    of that error, which a later one was raised from, hides that frame too."""
+    text = (
+        '```python exec="on" id="own-frames"\ntry:\n    input()\n'
+        'except EOFError as error:\n    raise ValueError("no input") from error\n```\n'
+    )
+    outcome = run_blocks(text)["own-frames"]
+    assert outcome.failure is not None
+    assert "cannot read from standard input" in outcome.shown
+    assert "capture.py" not in outcome.shown, outcome.shown
