@@ -7,7 +7,8 @@ written, so a warning (which Python prints to standard error) appears where
 (an undecodable byte becomes U+FFFD, the replacement character). Past the
 limit, writing text or bytes raises `OutputLimitExceeded`, a `BaseException`, so
 a block that prints in an endless loop stops at once even if it catches
-`Exception`.
+`Exception`. What a page shows of it is made from this text by
+`docs_build.core.output.normalise`.
 """
 
 from __future__ import annotations

@@ -41,6 +41,7 @@ from typing import NoReturn
 from docs_build.core.block import Namespace, Run
 from docs_build.core.capture import LimitedBuffer, NoInput, OutputLimitExceeded, captured
 from docs_build.core.kinds import KINDS
+from docs_build.core.output import normalise
 from docs_build.core.proctree import adopt_orphans, kill_tree, tree_resident_bytes
 from docs_build.core.zygote import Zygote, ZygoteGoneError, die_with_parent
 
@@ -78,6 +79,14 @@ def fresh_namespace() -> Namespace:
 
 
 def _execute(request: Request, namespace: Namespace) -> Run:
+    """Run one block: what it shows, and why it failed, as pages show them (normalised:
+    no path of this machine, no raw control character)."""
+    run = _run_block(request, namespace)
+    failure = None if run.failure is None else normalise(run.failure)
+    return Run(normalise(run.shown), failure)
+
+
+def _run_block(request: Request, namespace: Namespace) -> Run:
     out = LimitedBuffer(request.output_limit)
     before = set(threading.enumerate())
     try:
