@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from docs_build.core.block import HIDE
 from docs_build.core.fences import Fence
+from docs_build.core.output import normalise
 
 _PROMPT = re.compile(r"^(>>>|\.\.\.)( |$)")
 
@@ -119,9 +120,10 @@ _WARNING = re.compile(r"^\S+:\d+: (\w*Warning: .*)\n(?:[ \t]+.*\n)?", re.MULTILI
 
 
 def comparable(output: str) -> str:
-    """Output with each traceback cut to its header and exception line, and each
-    warning to its category and message: frames, file names and line numbers
-    differ between a script and the prompt."""
+    """Output as the page shows it (normalised), with each traceback cut to its header
+    and exception line, and each warning to its category and message: frames, file
+    names and line numbers differ between a script and the prompt."""
+    output = normalise(output)
     output = _TRACEBACK.sub("Traceback (most recent call last):\n", output.rstrip("\n") + "\n")
     return _WARNING.sub(r"\1\n", output)
 

@@ -7,7 +7,7 @@ import textwrap
 from docs_build.core.block import Namespace, Run
 from docs_build.core.capture import LimitedBuffer, captured
 from docs_build.core.console import Console
-from docs_build.core.worker import fresh_namespace
+from docs_build.core.session import fresh_namespace
 
 
 def run(text: str, namespace: Namespace | None = None) -> Run:

@@ -8,6 +8,7 @@ both must pass with the right output.
 
 from __future__ import annotations
 
+import json
 import re
 import sys
 import time
@@ -17,6 +18,7 @@ import pytest
 
 from docs_build.core.engine import Engine, Outcome
 from docs_build.core.fences import Fence, find_fences
+from docs_build.core.tracebacks import short_path
 from tests.pages import ROOT, build_page, run_with_pytest
 
 PAGE = "docs/page.md"
@@ -436,3 +438,163 @@ def test_a_block_that_changes_the_project_fails_its_page(tmp_path: Path) -> None
     assert message is not None
     for part in ("docs/page.md: its blocks changed", "docs/index.md (changed)", "stray.txt (new)"):
         assert part in message, message
+
+
+def test_bytes_written_to_the_binary_streams_are_shown_decoded(tmp_path: Path) -> None:
+    """Issue 18, item 7: `sys.stdout.buffer.write` failed with an AttributeError. Bytes
+    are decoded as UTF-8 (a character split between writes included), an undecodable
+    byte shown as the replacement character, in order with the text."""
+    text = (
+        '```python exec="on" id="bytes"\nimport sys\n\nprint("text")\n'
+        'sys.stdout.buffer.write(b"caf\\xc3")\nsys.stdout.buffer.write(b"\\xa9 \\xff\\n")\n'
+        'sys.stderr.buffer.write(b"error\\n")\nsys.stdout.buffer.flush()\nprint("after")\n```\n'
+    )
+    both_pass(tmp_path, text)
+    assert run_blocks(text)["bytes"].shown == "text\ncafé \ufffd\nerror\nafter\n"
+
+
+def test_bytes_count_toward_the_output_limit(tmp_path: Path) -> None:
+    text = (
+        '```python exec="on" id="byte-flood"\nimport sys\n\n'
+        'while True:\n    sys.stdout.buffer.write(b"x" * 1000)\n```\n'
+    )
+    both_fail(tmp_path, text, "block 'byte-flood'", "printed more than the limit of 100000")
+
+
+#: This machine's folders: the project, the environment, the Python installation, home.
+MACHINE = {str(ROOT), sys.prefix, sys.base_prefix, str(Path.home())}
+
+
+def assert_no_machine_path(text: str) -> None:
+    for folder in MACHINE | {str(Path(folder).resolve()) for folder in MACHINE}:
+        assert folder not in text, f"{folder} is published:\n{text}"
+
+
+@pytest.mark.parametrize("chain", ["from error", ""])
+def test_every_traceback_of_a_chain_names_no_path_of_this_machine(
+    tmp_path: Path, chain: str
+) -> None:
+    """Issue 18, item 7: the traceback of the exception a raised one came from (its
+    cause, or the one being handled) is shortened like the last one."""
+    text = (
+        '```pycon exec="on" id="chained"\n>>> import json\n>>> try:\n'
+        '...     json.loads("x")\n... except ValueError as error:\n'
+        f'...     raise RuntimeError("bad file") {chain}\n...\n'
+        "Traceback (most recent call last):\n  ...\nRuntimeError: bad file\n```\n"
+    )
+    assert_no_machine_path(both_pass(tmp_path, text))
+    shown = run_blocks(text)["chained"].shown
+    assert '  File "json/decoder.py", line ' in shown, shown
+
+
+def test_the_engines_own_frames_are_hidden_in_every_traceback_of_a_chain() -> None:
+    """`input()` fails in the engine's own code (standard input is closed): the traceback
+    of that error, which a later one was raised from, hides that frame too."""
+    text = (
+        '```python exec="on" id="own-frames"\ntry:\n    input()\n'
+        'except EOFError as error:\n    raise ValueError("no input") from error\n```\n'
+    )
+    outcome = run_blocks(text)["own-frames"]
+    assert outcome.failure is not None
+    assert "cannot read from standard input" in outcome.shown
+    assert "capture.py" not in outcome.shown, outcome.shown
+
+
+def test_printed_paths_of_this_machine_are_named_as_tracebacks_name_files(
+    tmp_path: Path,
+) -> None:
+    """Issue 18, item 7: the project root, the environment (sys.executable), the
+    standard library and the home folder, printed, lose this machine's prefix."""
+    text = (
+        '```python exec="on" id="where"\nimport json, os, sys\n'
+        "print(os.getcwd())\nprint(sys.executable)\nprint(json.__file__)\n"
+        'print(os.path.join(os.getcwd(), "docs", "index.md"))\n'
+        'print(os.path.expanduser("~/notes.txt"))\n```\n\n'
+        '```pycon exec="on" id="where-repr"\n>>> import os\n>>> os.getcwd()\n\'.\'\n```\n'
+    )
+    assert_no_machine_path(both_pass(tmp_path, text))
+    executable = short_path(sys.executable)
+    assert run_blocks(text)["where"].shown == (
+        f".\n{executable}\njson/__init__.py\ndocs/index.md\nnotes.txt\n"
+    )
+
+
+def test_a_traceback_the_block_prints_itself_names_no_path_of_this_machine(
+    tmp_path: Path,
+) -> None:
+    """Issue 18, item 7: `traceback.print_exc()` quotes the standard library's files."""
+    text = (
+        '```python exec="on" id="print-exc"\nimport json, traceback\n\n'
+        'try:\n    json.loads("x")\nexcept ValueError:\n    traceback.print_exc()\n```\n'
+    )
+    assert_no_machine_path(both_pass(tmp_path, text))
+    shown = run_blocks(text)["print-exc"].shown
+    assert '  File "json/decoder.py", line ' in shown, shown
+
+
+def test_a_warning_at_an_explicit_file_names_no_path_of_this_machine(tmp_path: Path) -> None:
+    """Issue 18, item 7: `warnings.warn_explicit` names a file of the standard library
+    and one of the project as tracebacks name them."""
+    text = (
+        '```python exec="on" id="explicit"\nimport json, os, warnings\n\n'
+        'warnings.warn_explicit("old format", UserWarning, json.__file__, 1)\n'
+        'data = os.path.join(os.getcwd(), "docs", "data.csv")\n'
+        'warnings.warn_explicit("moved", UserWarning, data, 2)\n```\n'
+    )
+    assert_no_machine_path(both_pass(tmp_path, text))
+    shown = run_blocks(text)["explicit"].shown
+    assert shown.startswith("json/__init__.py:1: UserWarning: old format\n"), shown
+    assert shown.endswith("docs/data.csv:2: UserWarning: moved\n"), shown
+
+
+CONTROLS = (
+    '```python exec="on" id="controls"\n'
+    'print("\\x1b[1mbold\\x1b[0m|\\x00|\\x02start\\x03|50%\\r100%|\\x7f|\\x85|a\\tb")\n```\n\n'
+    '```pycon exec="on" id="controls-console"\n'
+    '>>> print("\\x1b[31mred\\x1b[0m", "\\x00")\n\\x1b[31mred\\x1b[0m \\x00\n```\n'
+)
+
+
+def test_control_characters_are_shown_as_escapes(tmp_path: Path) -> None:
+    """Issue 18, item 7: ANSI escapes and NUL went into the HTML raw, \\x02 and \\x03
+    vanished. Every control character but a line end and a tab is shown as its escape,
+    and a console block's written output is compared with that."""
+    html = both_pass(tmp_path, CONTROLS)
+    for raw in "\x1b\x00\x02\x03\r\x7f\x85":
+        assert raw not in html, repr(raw)
+    assert "\\x1b[1mbold\\x1b[0m|\\x00|\\x02start\\x03|50%\\r100%|\\x7f|\\x85|" in html
+    assert run_blocks(CONTROLS)["controls"].shown == (
+        "\\x1b[1mbold\\x1b[0m|\\x00|\\x02start\\x03|50%\\r100%|\\x7f|\\x85|a\tb\n"
+    )
+
+
+WRITTEN = "\\x1b[1mbold\\x1b[0m json/__init__.py\n"
+NORMALISED = (
+    '```pycon exec="on" id="normalised"\n>>> import json\n'
+    '>>> print("\\x1b[1mbold\\x1b[0m", json.__file__)\n'
+    f"{WRITTEN}```\n"
+)
+
+
+def test_the_notebooks_compare_output_as_the_page_shows_it(tmp_path: Path) -> None:
+    """Issue 18, item 7: a notebook's kernel prints the raw escape and the full path;
+    the comparison with the page normalises them as the page does."""
+    from docs_build.notebooks.convert import page_to_notebook
+    from tests.notebookrun import run_and_compare
+
+    notebook = page_to_notebook(NORMALISED, "Test page", page="part1/test.md", site_url="")
+    assert run_and_compare(notebook, tmp_path) == []
+
+
+def test_the_paste_check_compares_output_as_the_page_shows_it() -> None:
+    """Issue 18, item 7: what the interactive prompt prints, pasted, is normalised as
+    the page's output is before the two are compared."""
+    from tests.paste import comparable, driver, pasted, shown_output
+
+    (fence,) = find_fences(NORMALISED)
+    shown = shown_output(fence, run_blocks(NORMALISED)["normalised"].shown)
+    paste = driver([pasted(fence, as_copied=True)])
+    runner = f'```python exec="on" id="paste"\n{paste}\n```\n'
+    (printed,) = json.loads(run_blocks(runner)["paste"].shown.splitlines()[-1])
+    assert "\x1b" in printed  # the prompt prints the raw escape
+    assert comparable(printed) == comparable(shown) == WRITTEN

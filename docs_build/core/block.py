@@ -46,7 +46,7 @@ class Kind:
 
     Subclasses set the presentation attributes and implement `run` and
     `notebook_cells`. `run` is called inside a worker process (see
-    `docs_build.core.worker`), with standard output and error sent to `out`.
+    `docs_build.core.session`), with standard output and error sent to `out`.
     """
 
     #: Does the page show the code apart from its output (a script), or is the

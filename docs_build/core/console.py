@@ -15,6 +15,7 @@ from docs_build.core.block import Cell, Kind, Namespace, Run, unhide
 from docs_build.core.capture import LimitedBuffer, OutputLimitExceeded
 from docs_build.core.compare import difference, matches
 from docs_build.core.fences import Fence
+from docs_build.core.output import normalise
 from docs_build.core.script import exit_failure
 from docs_build.core.tracebacks import exception_only, format_exception
 
@@ -92,7 +93,8 @@ class Console(Kind):
             got = out.getvalue()[start:]
             if error is not None and not isinstance(error, Exception):
                 return Run("\n".join(shown), exit_failure(error))
-            shown.extend((got + (format_exception(error) if error else "")).splitlines())
+            # Normalised before it is cut into lines: a raw "\r" would end a line.
+            shown.extend(normalise(got + (format_exception(error) if error else "")).splitlines())
             verdict = _verdict(example, got, error)
             if verdict is not None:
                 source = "".join(f"    {line}\n" for line in example.source.splitlines())

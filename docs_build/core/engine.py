@@ -18,9 +18,10 @@ from docs_build.core.block import Run
 from docs_build.core.fences import Fence, Scan
 from docs_build.core.preload import stamp
 from docs_build.core.rules import fence_problems
+from docs_build.core.session import Request
 from docs_build.core.settings import Limits
 from docs_build.core.treeguard import Fingerprint, changes, fingerprint
-from docs_build.core.worker import Request, Worker, WorkerGoneError
+from docs_build.core.worker import Worker, WorkerGoneError
 from docs_build.core.zygote import Zygote, ZygoteGoneError
 
 

@@ -1,4 +1,5 @@
-"""A worker's process tree: how much memory it holds, and ending all of it.
+"""A worker's process tree: how much memory it holds, and ending all of it; and
+ending a process (a worker, the zygote) when its parent dies.
 
 Memory (resident set size):
 
@@ -16,6 +17,10 @@ Linux each worker is a child subreaper (`adopt_orphans`), so a process a block
 started stays its descendant even when its own parent exits or it calls
 `setsid()`; elsewhere the worker's process group is killed (each worker starts
 a session of its own).
+
+Both sides of the process layer import this module: the zygote and the
+workers it forks (`die_with_parent`, `adopt_orphans`), and the parent's handle
+on a worker (`kill_tree`, `tree_resident_bytes`).
 """
 
 from __future__ import annotations
@@ -26,6 +31,8 @@ import ctypes.util
 import os
 import signal
 import sys
+import threading
+import time
 from pathlib import Path
 
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
@@ -50,6 +57,7 @@ def _resident(pid: int) -> int:
 
 
 _PR_SET_CHILD_SUBREAPER = 36
+_PR_SET_PDEATHSIG = 1
 
 
 def adopt_orphans() -> None:
@@ -59,6 +67,29 @@ def adopt_orphans() -> None:
     if sys.platform.startswith("linux"):
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         libc.prctl(_PR_SET_CHILD_SUBREAPER, 1)
+
+
+def die_with_parent(parent: int | None = None) -> None:
+    """End this process when its parent dies: Linux does it (PR_SET_PDEATHSIG);
+    elsewhere a daemon thread checks every half second whether the parent is gone.
+
+    `parent`: the pid the parent had before the fork. If it died before this call,
+    this process has another parent already, and ends at once.
+    """
+    parent = os.getppid() if parent is None else parent
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+        if os.getppid() != parent:  # too late for the signal: the parent is gone
+            os._exit(70)
+        return
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(70)
+
+    threading.Thread(target=watch, daemon=True, name="die-with-parent").start()
 
 
 def _parents() -> dict[int, int]:

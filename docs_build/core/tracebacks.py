@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sysconfig
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 
 from docs_build import PROJECT_ROOT
@@ -44,36 +45,44 @@ def short_path(filename: str) -> str:
     return path.name
 
 
-def _quote_from_blocks(
+def _chain(
     error: BaseException, report: traceback.TracebackException, seen: set[int]
-) -> None:
-    """Look up the line of each frame now: a frame of a block's code in its own block
-    (all are `<block>`), for `error` and the exceptions chained to it or grouped in it."""
+) -> Iterator[tuple[BaseException, traceback.TracebackException]]:
+    """`error` and its report, then the exceptions chained to it (its cause, the one it
+    was raised while handling) or grouped in it, each with its own report."""
     if id(error) in seen:
         return
     seen.add(id(error))
-    frames = traceback.walk_tb(error.__traceback__)  # the stack's frames, in order
-    for (frame, _), summary in zip(frames, report.stack, strict=False):  # (a limit cuts it)
-        with lines_of(frame.f_code):
-            _ = summary.line  # looked up now, under its real file name, and kept
+    yield error, report
     pairs = [(error.__cause__, report.__cause__), (error.__context__, report.__context__)]
     groups = getattr(report, "exceptions", None) or ()  # an ExceptionGroup's
     pairs += zip(getattr(error, "exceptions", ()), groups, strict=False)
     for chained, chained_report in pairs:
         if chained is not None and chained_report is not None:
-            _quote_from_blocks(chained, chained_report, seen)
+            yield from _chain(chained, chained_report, seen)
+
+
+def _quote_from_blocks(error: BaseException, report: traceback.TracebackException) -> None:
+    """Look up the line of each frame now: a frame of a block's code in its own block
+    (all are `<block>`)."""
+    frames = traceback.walk_tb(error.__traceback__)  # the stack's frames, in order
+    for (frame, _), summary in zip(frames, report.stack, strict=False):  # (a limit cuts it)
+        with lines_of(frame.f_code):
+            _ = summary.line  # looked up now, under its real file name, and kept
 
 
 def format_exception(error: BaseException) -> str:
-    """Format `error` like the Python REPL does, hiding the engine's own frames."""
+    """Format `error` like the Python REPL does, hiding the engine's own frames and
+    naming files by `short_path`, in every traceback of the chain."""
     report = traceback.TracebackException.from_exception(error, lookup_lines=False)
-    _quote_from_blocks(error, report, set())
-    kept = [frame for frame in report.stack if not frame.filename.startswith(_OWN_DIR)]
-    for frame in kept:
-        frame.filename = short_path(frame.filename)
-    report.stack = traceback.StackSummary.from_list(kept)
-    if isinstance(error, SyntaxError) and report.filename is not None:
-        report.filename = short_path(report.filename)
+    for each, each_report in _chain(error, report, set()):
+        _quote_from_blocks(each, each_report)
+        kept = [frame for frame in each_report.stack if not frame.filename.startswith(_OWN_DIR)]
+        for frame in kept:
+            frame.filename = short_path(frame.filename)
+        each_report.stack = traceback.StackSummary.from_list(kept)
+        if isinstance(each, SyntaxError) and each_report.filename is not None:
+            each_report.filename = short_path(each_report.filename)
     return "".join(report.format())
 
 

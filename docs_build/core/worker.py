@@ -18,42 +18,23 @@ loop, a crash — can reach the build, pytest or another page:
 - standard input is closed: `input()` fails at once;
 - the working directory is the project root.
 
-POSIX only (it needs `os.fork`).
+What a worker runs is `docs_build.core.session`; this module is the parent's
+handle on it. POSIX only (it needs `os.fork`).
 """
 
 from __future__ import annotations
 
-import importlib
 import os
-import pkgutil
 import signal
-import socket
-import sys
-import threading
 import time
-import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from pathlib import Path
 from typing import NoReturn
 
-from docs_build.core.block import Namespace, Run
-from docs_build.core.capture import LimitedBuffer, NoInput, OutputLimitExceeded, captured
-from docs_build.core.kinds import KINDS
-from docs_build.core.proctree import adopt_orphans, kill_tree, tree_resident_bytes
-from docs_build.core.zygote import Zygote, ZygoteGoneError, die_with_parent
-
-
-@dataclass(frozen=True)
-class Request:
-    """One block for a worker to run."""
-
-    kind: str
-    code: str
-    filename: str
-    output_limit: int
-
+from docs_build.core.block import Run
+from docs_build.core.proctree import kill_tree, tree_resident_bytes
+from docs_build.core.session import Request
+from docs_build.core.zygote import Zygote, ZygoteGoneError
 
 #: Seconds between two looks at a running block's memory.
 MEMORY_POLL = 0.05
@@ -61,76 +42,6 @@ MEMORY_POLL = 0.05
 
 class WorkerGoneError(Exception):
     """The worker can run nothing more: it timed out, crashed or was stopped."""
-
-
-def preload(name: str) -> None:
-    """Import a module; `package.*` imports every module of the package."""
-    package = name.removesuffix(".*")
-    module = importlib.import_module(package)
-    if name.endswith(".*"):
-        for sub in pkgutil.iter_modules(getattr(module, "__path__", [])):
-            importlib.import_module(f"{package}.{sub.name}")
-
-
-def fresh_namespace() -> Namespace:
-    """Globals of a new session, as a script run with `python file.py` has them."""
-    return {"__name__": "__main__", "__builtins__": __builtins__}
-
-
-def _execute(request: Request, namespace: Namespace) -> Run:
-    out = LimitedBuffer(request.output_limit)
-    before = set(threading.enumerate())
-    try:
-        with captured(out):
-            run = KINDS[request.kind].run(request.code, namespace, request.filename, out)
-        left = [t.name for t in threading.enumerate() if t not in before and _running(t)]
-        if left and run.failure is None:
-            return Run(
-                run.shown,
-                f"left a thread running ({', '.join(left)}): join it before the block "
-                "ends (or make it a daemon thread), since the session's process is stopped",
-            )
-        return run
-    except OutputLimitExceeded:
-        return Run(
-            out.getvalue(),
-            f"printed more than the limit of {request.output_limit} characters "
-            "(output_limit in mkdocs.yml): print less, for example a slice or a shape",
-        )
-
-
-def _running(thread: threading.Thread) -> bool:
-    return thread.is_alive() and not thread.daemon
-
-
-def serve(sock: socket.socket, root: Path, zygote: int) -> NoReturn:
-    """The worker's life (in the forked process of the zygote `zygote`): run blocks until
-    the parent hangs up."""
-    status = 0
-    try:
-        die_with_parent(zygote)
-        adopt_orphans()
-        for name in ("SIGTERM", "SIGHUP"):  # the zygote ignores them; a block's code may not
-            signal.signal(getattr(signal, name), signal.SIG_DFL)
-        os.chdir(root)
-        os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
-        sys.stdin = NoInput()
-        connection = Connection(sock.detach())
-        namespace = fresh_namespace()
-        while True:
-            try:
-                request: Request = connection.recv()
-            except EOFError:
-                break
-            try:
-                run = _execute(request, namespace)
-            except BaseException:  # a fault of the engine itself: report it, do not hang
-                run = Run("", "the engine failed on this block:\n" + traceback.format_exc())
-            connection.send(run)
-    except BaseException:
-        status = 70
-    finally:
-        os._exit(status)  # never run the zygote's cleanup, atexit or flushes
 
 
 class Worker:

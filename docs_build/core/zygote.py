@@ -23,8 +23,6 @@ nothing on macOS: each worker imports what its blocks import, after the fork
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import json
 import os
 import pickle
@@ -32,41 +30,15 @@ import signal
 import socket
 import subprocess
 import sys
-import threading
-import time
 import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-_PR_SET_PDEATHSIG = 1
-
+from docs_build.core.proctree import die_with_parent
 
 #: Where a fork after NumPy (and its BLAS) has loaded is safe.
 PRELOAD_BEFORE_FORK = sys.platform != "darwin"
-
-
-def die_with_parent(parent: int | None = None) -> None:
-    """End this process when its parent dies: Linux does it (PR_SET_PDEATHSIG);
-    elsewhere a daemon thread checks every half second whether the parent is gone.
-
-    `parent`: the pid the parent had before the fork. If it died before this call,
-    this process has another parent already, and ends at once.
-    """
-    parent = os.getppid() if parent is None else parent
-    if sys.platform.startswith("linux"):
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-        if os.getppid() != parent:  # too late for the signal: the parent is gone
-            os._exit(70)
-        return
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.5)
-        os._exit(70)
-
-    threading.Thread(target=watch, daemon=True, name="die-with-parent").start()
 
 
 def _send(sock: socket.socket, message: Any, fds: list[int] | None = None) -> None:
@@ -186,12 +158,12 @@ def main() -> None:
     # imported, so that modules add their own filters on top as they would there.
     warnings.resetwarnings()
     warnings.simplefilter("default")
-    from docs_build.core import worker  # the kinds and what they import
+    from docs_build.core import session  # the kinds and what they import
 
     for name in preload if PRELOAD_BEFORE_FORK else []:
-        worker.preload(name)
+        session.preload(name)
     with socket.socket(fileno=fd) as parent:
-        _loop(parent, root, worker.serve)
+        _loop(parent, root, session.serve)
 
 
 def _loop(
