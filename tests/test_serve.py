@@ -18,6 +18,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -59,25 +60,46 @@ def wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
 
 
 class Server:
-    def __init__(self, project: Path) -> None:
+    """`mkdocs serve` of `project` in a process group of its own; `options` go to mkdocs
+    serve, `env` adds to the environment."""
+
+    def __init__(self, project: Path, *options: str, env: dict[str, str] | None = None) -> None:
         self.port = free_port()
         self.log = project / "serve.log"
         self._log = self.log.open("w")
+        address = f"127.0.0.1:{self.port}"
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
+            [sys.executable, "-m", "mkdocs", "serve", *options, "-a", address],
             cwd=project,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)},
+            env={
+                **os.environ,
+                "NO_MKDOCS_2_WARNING": "1",
+                "PYTHONPATH": str(project),
+                **(env or {}),
+            },
             stdout=self._log,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group, like a terminal's job
         )
 
-    def page(self) -> str:
+    def page(self, path: str = "/", timeout: float = 2) -> str:
+        """The page's HTML (an error page's too), or "" if none came within `timeout`."""
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/", timeout=2) as answer:
+            with urllib.request.urlopen(self.url(path), timeout=timeout) as answer:
                 return str(answer.read().decode())
+        except urllib.error.HTTPError as error:
+            return str(error.read().decode())
         except OSError:
             return ""
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+        self._log.close()
 
     def output(self) -> str:
         return self.log.read_text()
@@ -97,10 +119,7 @@ def project(tmp_path: Path) -> Path:
 def server(project: Path) -> Iterator[Server]:
     server = Server(project)
     yield server
-    if server.process.poll() is None:
-        os.killpg(server.process.pid, signal.SIGKILL)
-        server.process.wait()
-    server._log.close()
+    server.close()
 
 
 def rebuilds(server: Server) -> int:
