@@ -5,12 +5,15 @@ the project (the home page and a scratch page) serves every check in turn,
 with a temporary folder of its own (`TMPDIR`), so its leftovers can be counted:
 
 - finished workers do not linger as zombies (`<defunct>`) between builds;
+- SIGTERM (what `timeout` and process managers send) stops the server as
+  Ctrl-C does, removing its temporary folders.
 
 The tests run in this order, on the one server; each also passes alone.
 """
 
 from __future__ import annotations
 
+import signal
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,11 +22,13 @@ from pathlib import Path
 import pytest
 
 from tests.slimcopy import slim_copy
-from tests.test_serve import Server, wait_for
+from tests.test_serve import Server, group_alive, wait_for
 
 pytestmark = pytest.mark.slow
 
 SCRATCH = '# Scratch\n\n```pycon exec="on" session="s" id="scratch-sum"\n>>> 40 + 2\n42\n```\n'
+#: What a build leaves in the temporary folder while the server runs.
+TEMPORARY = ("mkdocs_", "nnfs-notebooks-", "nnfs-downloads-")
 
 
 @dataclass
@@ -97,3 +102,17 @@ def test_finished_workers_are_reaped_at_once(served: Served) -> None:
             break
         time.sleep(0.1)
     assert not left, f"finished workers left <defunct>: {', '.join(left)}"
+
+
+def test_sigterm_stops_the_server_and_removes_its_temporary_folders(served: Served) -> None:
+    """Issue 18, item 8: SIGTERM ended the server without its cleanup, leaving its
+    temporary folders behind (Ctrl-C removed them)."""
+    left = sorted(path.name for path in served.temporary.iterdir())
+    assert all(any(name.startswith(prefix) for name in left) for prefix in TEMPORARY), left
+    served.server.process.send_signal(signal.SIGTERM)  # to the server alone, as `timeout` does
+    served.server.process.wait(timeout=30)
+    assert "Shutting down" in served.server.output()
+    assert sorted(path.name for path in served.temporary.iterdir()) == []
+    wait_for(
+        lambda: not group_alive(served.server.process.pid), 10, "the zygote and workers to end"
+    )

@@ -4,7 +4,8 @@ Blocks run through the Markdown extension (`docs_build.site.extension`),
 which any builder loads. These hooks add what needs the whole MkDocs build:
 the execution cache under `mkdocs serve` (`docs_build.core.cache`), forgetting
 the last build's blocks when it rebuilds, and the fence audit after the last
-page (ids unique across the site, every fence of every page run or marked).
+page (ids unique across the site, every fence of every page run or marked);
+what else only `mkdocs serve` needs is in `docs_build.site.serving`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from mkdocs.exceptions import PluginError
 from docs_build.core.audit import audit_pages
 from docs_build.core.cache import ExecutionCache
 from docs_build.site.pages import BUILD
+from docs_build.site.serving import stop_on_sigterm
 
 log = logging.getLogger("mkdocs.plugins.docs_build")
 
@@ -29,9 +31,19 @@ MANIFEST_VARIABLE = "DOCS_BUILD_MANIFEST"
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """`mkdocs serve` replays unchanged sessions from a cache in memory; a build runs
-    every block, or replays it from this run's results folder (`DOCS_BUILD_RESULTS`)."""
+    """`mkdocs serve` replays unchanged sessions from a cache in memory, and stops on
+    SIGTERM as on Ctrl-C; a build runs every block, or replays it from this run's results
+    folder (`DOCS_BUILD_RESULTS`)."""
+    if command == "serve":
+        stop_on_sigterm()
     BUILD.use_cache(ExecutionCache() if command == "serve" else ExecutionCache.of_run(BUILD.root))
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """After the first build of `mkdocs serve` (also `--clean`, which starts up as a
+    build)."""
+    stop_on_sigterm()
+    return server
 
 
 def on_pre_build(config: Any) -> None:
