@@ -5,6 +5,12 @@ the project (the home page and a scratch page) serves every check in turn,
 with a temporary folder of its own (`TMPDIR`), so its leftovers can be counted:
 
 - finished workers do not linger as zombies (`<defunct>`) between builds;
+- a rebuild that fails for the whole site (here the fence audit: two pages use
+  one block id) answers every request with an error page naming the failure,
+  where MkDocs would hold every request until the next good build;
+- a page whose block fails (here: an endless loop, stopped at its time limit)
+  is served as that page with an error naming page, block and failure, and the
+  other pages keep working;
 - SIGTERM (what `timeout` and process managers send) stops the server as
   Ctrl-C does, removing its temporary folders.
 
@@ -27,6 +33,12 @@ from tests.test_serve import Server, group_alive, wait_for
 pytestmark = pytest.mark.slow
 
 SCRATCH = '# Scratch\n\n```pycon exec="on" session="s" id="scratch-sum"\n>>> 40 + 2\n42\n```\n'
+#: A block with the id of a block of the home page: the fence audit fails the build.
+DUPLICATE = SCRATCH.replace('id="scratch-sum"', 'id="home-teaser"')
+LOOP = (
+    "# Scratch\n\nProse that still shows.\n\n"
+    '```python exec="on" id="scratch-loop" timeout="1"\nwhile True:\n    pass\n```\n'
+)
 #: What a build leaves in the temporary folder while the server runs.
 TEMPORARY = ("mkdocs_", "nnfs-notebooks-", "nnfs-downloads-")
 
@@ -38,23 +50,8 @@ class Served:
     temporary: Path  # the server's TMPDIR
 
     def rebuild(self, text: str) -> None:
-        """Save the scratch page and wait until the rebuild it triggers has ended."""
-        output = self.server.output
-        before = output().count("Detected file changes")
-        ended = output().count("Reloading browsers") + output().count(MKDOCS_FAILED)
-        (self.project / "docs/scratch.md").write_text(text)
-        wait_for(
-            lambda: (
-                output().count("Detected file changes") > before
-                and output().count("Reloading browsers") + output().count(MKDOCS_FAILED) > ended
-            ),
-            60,
-            "the rebuild",
-        )
-
-
-#: What MkDocs says when a rebuild failed (and it holds every request).
-MKDOCS_FAILED = "An error happened during the rebuild"
+        """Save the scratch page and wait until the rebuild it starts has ended."""
+        self.server.save("docs/scratch.md", text)
 
 
 @pytest.fixture(scope="module")
@@ -102,6 +99,33 @@ def test_finished_workers_are_reaped_at_once(served: Served) -> None:
             break
         time.sleep(0.1)
     assert not left, f"finished workers left <defunct>: {', '.join(left)}"
+
+
+def test_a_failed_rebuild_is_an_error_page_for_every_request(served: Served) -> None:
+    """Issue 18, item 8: after a failed rebuild MkDocs held every request (the browser
+    showed nothing) until the next good build."""
+    served.rebuild(DUPLICATE)
+    page = served.server.page("/", timeout=10, script=True)
+    assert "block id &#x27;home-teaser&#x27; is used 2 times" in page, page or "no answer"
+    assert "livereload(" in page  # the next good build reloads it
+    assert "block id" in served.server.page("/scratch/", timeout=10)
+
+
+def test_a_failing_page_shows_its_failure_and_the_others_work(served: Served) -> None:
+    """Issue 18, item 8: an endless loop failed the rebuild at the time limit, after
+    which MkDocs held every request; now the page names page, block and failure."""
+    served.rebuild(LOOP)
+    page = served.server.page("/scratch/", timeout=10, script=True)
+    assert "docs/scratch.md:5, block &#x27;scratch-loop&#x27; (python)" in page, page or "none"
+    assert "ran past its time limit of 1 s" in page
+    assert page.index("This page failed to build") < page.index("Prose that still shows.")
+    assert "livereload(" in page
+    home = served.server.page("/", timeout=10)
+    assert "nnfs-build-failure" not in home  # the good page, not an error
+    assert "2.3" in home
+    output = served.server.output()  # and the terminal
+    assert "ERROR   -  docs/scratch.md:5, block 'scratch-loop' (python): ran past" in output
+    assert "1 page(s) show their failures: docs/scratch.md (make build fails on them)" in output
 
 
 def test_sigterm_stops_the_server_and_removes_its_temporary_folders(served: Served) -> None:

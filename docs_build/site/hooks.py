@@ -21,8 +21,8 @@ from mkdocs.exceptions import PluginError
 
 from docs_build.core.audit import audit_pages
 from docs_build.core.cache import ExecutionCache
+from docs_build.site import serving
 from docs_build.site.pages import BUILD
-from docs_build.site.serving import stop_on_sigterm
 
 log = logging.getLogger("mkdocs.plugins.docs_build")
 
@@ -31,24 +31,27 @@ MANIFEST_VARIABLE = "DOCS_BUILD_MANIFEST"
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """`mkdocs serve` replays unchanged sessions from a cache in memory, and stops on
-    SIGTERM as on Ctrl-C; a build runs every block, or replays it from this run's results
-    folder (`DOCS_BUILD_RESULTS`)."""
+    """`mkdocs serve` replays unchanged sessions from a cache in memory, shows a page's
+    failures on the page and stops on SIGTERM as on Ctrl-C (`docs_build.site.serving`);
+    a build runs every block, or replays it from this run's results folder
+    (`DOCS_BUILD_RESULTS`)."""
     if command == "serve":
-        stop_on_sigterm()
+        serving.start()
     BUILD.use_cache(ExecutionCache() if command == "serve" else ExecutionCache.of_run(BUILD.root))
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     """After the first build of `mkdocs serve` (also `--clean`, which starts up as a
-    build)."""
-    stop_on_sigterm()
+    build): a failed rebuild is an error page for every request, not a hang."""
+    serving.start()
+    serving.FailedBuilds(server)
     return server
 
 
 def on_pre_build(config: Any) -> None:
     """Every build, including each rebuild of `mkdocs serve`, starts from nothing."""
     BUILD.reset(Path(config["docs_dir"]))
+    serving.FAILED_PAGES.clear()
 
 
 def on_post_build(config: Any) -> None:
@@ -68,3 +71,4 @@ def on_post_build(config: Any) -> None:
     audit = audit_pages(docs, records, BUILD.root)
     if audit.problems:
         raise PluginError("The fence audit failed:\n" + "\n".join(audit.problems))
+    serving.report_failed_pages()  # under `mkdocs serve`: the pages that show failures

@@ -68,6 +68,7 @@ class BuildState:
         self.records: list[Record] = []
         self.cache: ExecutionCache | None = None  # `mkdocs serve`, or a run's results folder
         self.rendered: dict[tuple[str, int], str] = {}  # with the cache: blocks' HTML
+        self.serving = False  # `mkdocs serve`: a page shows its failures instead of raising
         self._world = ""
 
     def configure(self, limits: Limits) -> None:
