@@ -119,9 +119,7 @@ class Server:
         wait_for(self.idle, 60, "the server to finish building")
         output = self.output()
         before = output.count("Reloading browsers") + output.count(MKDOCS_FAILED)
-        scratch = self.project.parent / "saving.md"  # outside the watched folders
-        scratch.write_text(text)
-        scratch.replace(self.project / page)
+        self.write(page, text)
         wait_for(
             lambda: (
                 self.output().count("Reloading browsers") + self.output().count(MKDOCS_FAILED)
@@ -130,6 +128,12 @@ class Server:
             60,
             "the rebuild",
         )
+
+    def write(self, page: str, text: str) -> None:
+        """Write a page whole, at once (through a file outside the watched folders)."""
+        scratch = self.project.parent / "saving.md"
+        scratch.write_text(text)
+        scratch.replace(self.project / page)
 
     def url(self, path: str) -> str:
         return f"http://127.0.0.1:{self.port}{path}"

@@ -11,6 +11,8 @@ with a temporary folder of its own (`TMPDIR`), so its leftovers can be counted:
 - a page whose block fails (here: an endless loop, stopped at its time limit)
   is served as that page with an error naming page, block and failure, and the
   other pages keep working;
+- a page the writer saves while another page's blocks run does not fail that
+  page, though the project's files changed meanwhile;
 - SIGTERM (what `timeout` and process managers send) stops the server as
   Ctrl-C does, removing its temporary folders.
 
@@ -126,6 +128,26 @@ def test_a_failing_page_shows_its_failure_and_the_others_work(served: Served) ->
     output = served.server.output()  # and the terminal
     assert "ERROR   -  docs/scratch.md:5, block 'scratch-loop' (python): ran past" in output
     assert "1 page(s) show their failures: docs/scratch.md (make build fails on them)" in output
+
+
+def test_a_save_while_blocks_run_does_not_fail_their_page(served: Served) -> None:
+    """Issue 18, item 8: the home page saved while the scratch page's block runs is
+    the writer's edit, not the block's: no failure (the engine fails a page whose
+    blocks change the project's files), and the rebuild shows the edit."""
+    started = served.project.parent / "block-started"
+    slow = (
+        '# Scratch\n\n```python exec="on" id="scratch-slow"\nimport pathlib, time\n'
+        f"pathlib.Path({str(started)!r}).touch()\ntime.sleep(1)\n```\n"
+    )
+    served.server.write("docs/scratch.md", slow)
+    wait_for(started.exists, 30, "the block to start")
+    with (served.project / "docs/index.md").open("a") as home:
+        home.write("\nSaved while a block ran.\n")
+    wait_for(lambda: "Saved while a block ran." in served.server.page("/"), 30, "the edit")
+    wait_for(served.server.idle, 30, "the rebuilds to end")
+    assert "nnfs-build-failure" not in served.server.page("/scratch/", timeout=10)
+    output = served.server.output()
+    assert "docs/index.md changed while its blocks ran; taken as your edit" in output
 
 
 def test_sigterm_stops_the_server_and_removes_its_temporary_folders(served: Served) -> None:

@@ -45,6 +45,9 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
     build): a failed rebuild is an error page for every request, not a hang."""
     serving.start()
     serving.FailedBuilds(server)
+    # What MkDocs is about to watch: a change there starts a rebuild (see pages.py).
+    watched = [config["docs_dir"], config["config_file_path"], *config["watch"]]
+    BUILD.watched = tuple(Path(path).resolve() for path in watched if path)
     return server
 
 
