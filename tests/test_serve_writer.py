@@ -16,23 +16,23 @@ with a temporary folder of its own (`TMPDIR`), so its leftovers can be counted:
 - SIGTERM (what `timeout` and process managers send) stops the server as
   Ctrl-C does, removing its temporary folders.
 
-The tests run in this order, on the one server; each also passes alone.
+The tests run in this order, on the one server; each also passes alone. The
+last one drives `FailedBuilds` with a stand-in for MkDocs' server, no build.
 """
 
 from __future__ import annotations
 
 import signal
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from docs_build.site import serving
 from tests.slimcopy import slim_copy
 from tests.test_serve import Server, group_alive, wait_for
-
-pytestmark = pytest.mark.slow
 
 SCRATCH = '# Scratch\n\n```pycon exec="on" session="s" id="scratch-sum"\n>>> 40 + 2\n42\n```\n'
 #: A block with the id of a block of the home page: the fence audit fails the build.
@@ -92,6 +92,7 @@ def zombies(root: int) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_finished_workers_are_reaped_at_once(served: Served) -> None:
     """Issue 18, item 8: the zygote reaped its workers only when next asked for one, so
     after a build they stayed `<defunct>` until the next."""
@@ -103,6 +104,7 @@ def test_finished_workers_are_reaped_at_once(served: Served) -> None:
     assert not left, f"finished workers left <defunct>: {', '.join(left)}"
 
 
+@pytest.mark.slow
 def test_a_failed_rebuild_is_an_error_page_for_every_request(served: Served) -> None:
     """Issue 18, item 8: after a failed rebuild MkDocs held every request (the browser
     showed nothing) until the next good build."""
@@ -113,6 +115,7 @@ def test_a_failed_rebuild_is_an_error_page_for_every_request(served: Served) -> 
     assert "block id" in served.server.page("/scratch/", timeout=10)
 
 
+@pytest.mark.slow
 def test_a_failing_page_shows_its_failure_and_the_others_work(served: Served) -> None:
     """Issue 18, item 8: an endless loop failed the rebuild at the time limit, after
     which MkDocs held every request; now the page names page, block and failure."""
@@ -130,6 +133,7 @@ def test_a_failing_page_shows_its_failure_and_the_others_work(served: Served) ->
     assert "1 page(s) show their failures: docs/scratch.md (make build fails on them)" in output
 
 
+@pytest.mark.slow
 def test_a_save_while_blocks_run_does_not_fail_their_page(served: Served) -> None:
     """Issue 18, item 8: the home page saved while the scratch page's block runs is
     the writer's edit, not the block's: no failure (the engine fails a page whose
@@ -150,6 +154,7 @@ def test_a_save_while_blocks_run_does_not_fail_their_page(served: Served) -> Non
     assert "docs/index.md changed while its blocks ran; taken as your edit" in output
 
 
+@pytest.mark.slow
 def test_sigterm_stops_the_server_and_removes_its_temporary_folders(served: Served) -> None:
     """Issue 18, item 8: SIGTERM ended the server without its cleanup, leaving its
     temporary folders behind (Ctrl-C removed them)."""
@@ -162,3 +167,50 @@ def test_sigterm_stops_the_server_and_removes_its_temporary_folders(served: Serv
     wait_for(
         lambda: not group_alive(served.server.process.pid), 10, "the zygote and workers to end"
     )
+
+
+class FakeServer:
+    """What FailedBuilds uses of MkDocs' LiveReloadServer."""
+
+    def __init__(self, builder: Callable[[], None]) -> None:
+        self.builder = builder
+        self._visible_epoch = 7
+        self._app: Callable[..., Iterable[bytes]] = lambda environ, start: [b"the site"]
+
+    def get_app(self) -> Callable[..., Iterable[bytes]]:
+        return self._app
+
+    def set_app(self, app: Callable[..., Iterable[bytes]]) -> None:
+        self._app = app
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        return content + b"<script>livereload(%d)</script>" % epoch
+
+    def get(self, path: str) -> tuple[str, str]:
+        answered: list[str] = []
+        body = self._app({"PATH_INFO": path}, lambda status, headers: answered.append(status))
+        return (answered[0] if answered else "200 OK"), b"".join(body).decode()
+
+
+def test_a_fault_in_a_rebuild_is_shown_with_its_traceback_until_a_good_build() -> None:
+    """A rebuild that raises something other than MkDocs' Abort (a plugin's bug): the
+    error page shows the traceback; live reload requests still reach MkDocs; the next
+    good build serves the site again."""
+    broken = True
+
+    def build() -> None:
+        if broken:
+            raise ValueError("a plugin's bug")
+
+    server = FakeServer(build)
+    serving.FailedBuilds(server)
+    server.builder()  # returns: MkDocs reloads the browsers onto the error page
+    status, page = server.get("/part1/")
+    assert status.startswith("500")
+    assert "ValueError: a plugin&#x27;s bug" in page
+    assert "Traceback (most recent call last)" in page
+    assert page.endswith("<script>livereload(7)</script>")
+    assert server.get("/livereload/7/1") == ("200 OK", "the site")
+    broken = False
+    server.builder()
+    assert server.get("/part1/") == ("200 OK", "the site")
