@@ -118,7 +118,7 @@ def test_a_broken_page_fails_the_build_and_pytest_naming_both_blocks(tmp_path: P
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
     # `make build`, started from another folder. (That a failed block stops a build
-    # that is not strict is shown by tests/test_serve.py, whose project is not strict.)
+    # that is not strict is shown by tests/pages.py's build_page: the extension raises.)
     build = subprocess.run(
         [
             sys.executable,

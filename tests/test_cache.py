@@ -139,7 +139,7 @@ class CountingEngine:
         failure = f"{page}: {fence.block_id} failed" if fence.block_id == "c1" else None
         return Outcome(f"shown by {fence.block_id} #{len(self.ran)}", failure)
 
-    def end_page(self, page: str) -> None:
+    def end_page(self, page: str, *_: Any) -> None:
         pass
 
 

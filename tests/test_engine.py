@@ -19,6 +19,7 @@ import pytest
 from docs_build.core.engine import Engine, Outcome
 from docs_build.core.fences import Fence, find_fences
 from docs_build.core.tracebacks import short_path
+from docs_build.site.pages import BuildState
 from tests.pages import ROOT, build_page, run_with_pytest
 
 PAGE = "docs/page.md"
@@ -598,3 +599,49 @@ def test_the_paste_check_compares_output_as_the_page_shows_it() -> None:
     (printed,) = json.loads(run_blocks(runner)["paste"].shown.splitlines()[-1])
     assert "\x1b" in printed  # the prompt prints the raw escape
     assert comparable(printed) == comparable(shown) == WRITTEN
+
+
+def test_under_serve_a_watched_file_changed_once_is_the_writers_save(tmp_path: Path) -> None:
+    """Issue 18, item 8: under `mkdocs serve`, files it watches that change while a page's
+    blocks run are taken as the writer's save (the rebuild the save starts runs the page
+    again), so the page does not fail for them; the same page seeing it again in its next
+    run fails (its blocks write them), as does a change outside the watched folders or
+    in the first build, before the server watches anything."""
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "docs/index.md").write_text("# Home\n")
+    append = "with open({!r}, 'a') as file:\n    file.write('x')\n"
+    saves = Fence("python", {"exec": "on", "id": "save"}, append.format("docs/index.md"), 0, 0, 1)
+    quiet = Fence("python", {"exec": "on", "id": "quiet"}, "x = 1\n", 0, 0, 1)
+    stray = Fence("python", {"exec": "on", "id": "stray"}, append.format("stray.txt"), 0, 0, 1)
+    state = BuildState()
+    state.root = project
+    state.engine = Engine(project)
+    state.serving = True
+
+    def failures(fence: Fence) -> list[str]:
+        state.begin_page("docs/page.md", fence_text(fence))
+        state.run_block(fence.language, fence.body, fence.block_id)
+        return state.end_page()
+
+    try:
+        [first] = failures(saves)  # the first build: no rebuild would follow
+        assert "docs/page.md: its blocks changed the project's files: docs/index.md" in first
+        assert "if you saved these files yourself" in first
+        state.watched = (project / "docs",)
+        assert failures(quiet) == []
+        assert failures(saves) == []  # as far as anyone can tell, a save
+        [again] = failures(saves)
+        assert "docs/index.md (changed)" in again
+        assert failures(quiet) == []
+        assert failures(saves) == []
+        assert failures(quiet) == []
+        [outside] = failures(stray)
+        assert "stray.txt (new)" in outside
+    finally:
+        state.engine.close()
+
+
+def fence_text(fence: Fence) -> str:
+    """A page holding just this fence, as the lexer reads it back."""
+    return f'```python exec="on" id="{fence.block_id}"\n{fence.body}```\n'

@@ -10,6 +10,7 @@ and the notebooks say the same thing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from docs_build.core.preload import stamp
 from docs_build.core.rules import fence_problems
 from docs_build.core.session import Request
 from docs_build.core.settings import Limits
-from docs_build.core.treeguard import Fingerprint, changes, fingerprint
+from docs_build.core.treeguard import Fingerprint, changed_paths, changes, fingerprint
 from docs_build.core.worker import Worker, WorkerGoneError
 from docs_build.core.zygote import Zygote, ZygoteGoneError
 
@@ -167,15 +168,24 @@ class Engine:
             self._zygote.close()
             self._zygote = None
 
-    def end_page(self, page: str) -> str | None:
+    def end_page(self, page: str, excuse: Callable[[list[str]], bool] | None = None) -> str | None:
         """Stop the workers of `page`: its sessions are over. The failure, if its blocks
-        changed the project's files (`docs_build.core.treeguard`)."""
+        changed the project's files (`docs_build.core.treeguard`).
+
+        `excuse`, if given, hears the paths that changed (from the root; none if
+        nothing did) whenever the page ran blocks, and says whether the change is not
+        theirs: under `mkdocs serve`, a file the writer saved meanwhile
+        (`docs_build.site.pages`).
+        """
         for key in [key for key in self._workers if key[0] == page]:
             self._workers.pop(key).close()
         before = self._pages.pop(page, None)
         if before is None:
             return None
-        changed = changes(before, fingerprint(self.root))
+        after = fingerprint(self.root)
+        if excuse is not None and excuse(changed_paths(before, after)):
+            return None
+        changed = changes(before, after)
         if not changed:
             return None
         return (

@@ -49,6 +49,13 @@ def fingerprint(root: Path) -> Fingerprint:
     return found
 
 
+def changed_paths(before: Fingerprint, after: Fingerprint) -> list[str]:
+    """The paths (from the root) of the files changed, added or removed."""
+    return sorted(
+        name for name in before.keys() | after.keys() if before.get(name) != after.get(name)
+    )
+
+
 def changes(before: Fingerprint, after: Fingerprint) -> list[str]:
     """The files changed, added or removed between two fingerprints, described."""
     described = [f"{name} (changed)" for name in sorted(before.keys() & after.keys())

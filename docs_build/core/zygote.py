@@ -11,6 +11,8 @@ so a printed set of strings reads the same everywhere.
 Protocol on the socket to the parent: `("fork",)` answers the worker's pid and
 passes the parent's end of a new socket pair (SCM_RIGHTS); `("status", pid)`
 answers how that worker ended; `("ping",)` answers that the zygote is there.
+The zygote reaps each worker as soon as it ends (SIGCHLD) and keeps its status
+for that question, so no ended worker stays a zombie while nothing is asked.
 Workers and the zygote ignore Ctrl-C (the zygote SIGTERM too) and die with
 their parent (Linux `PR_SET_PDEATHSIG`; elsewhere a thread that watches
 for the parent to go).
@@ -170,6 +172,9 @@ def _loop(
     parent: socket.socket, root: Path, serve: Callable[[socket.socket, Path, int], Any]
 ) -> None:
     statuses: dict[int, int] = {}
+    # Reap each worker as it ends, not at the next request: between two builds of
+    # `mkdocs serve` nothing asks, and ended workers would stay zombies (<defunct>).
+    signal.signal(signal.SIGCHLD, lambda *_: _reap(statuses))
     while True:
         try:
             request, _ = _receive(parent)
@@ -181,6 +186,7 @@ def _loop(
             me = os.getpid()
             pid = os.fork()
             if pid == 0:
+                signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the block's children are its own
                 parent.close()
                 ours.close()
                 serve(theirs, root, me)  # never returns
@@ -193,9 +199,10 @@ def _loop(
             pid = request[1]
             if pid not in statuses:
                 try:
-                    _, statuses[pid] = os.waitpid(pid, 0)
-                except ChildProcessError:  # reaped and forgotten long ago
-                    statuses[pid] = -1
+                    _, status = os.waitpid(pid, 0)
+                    statuses[pid] = status
+                except ChildProcessError:  # reaped meanwhile (SIGCHLD), or forgotten long ago
+                    statuses.setdefault(pid, -1)
             _send(parent, statuses.pop(pid))
         if len(statuses) > 1000:  # statuses of killed workers nobody asks about
             statuses.clear()

@@ -11,7 +11,8 @@ ProperDocs and Zensical alike (none of which need our MkDocs hooks for it):
   failures;
 - after the page is converted, it renders LaTeX as MathML and raises
   `BlockFailures` if anything failed, so the build fails even without
-  `--strict`.
+  `--strict`; under `mkdocs serve` (`docs_build.site.serving`) the page shows
+  its failures instead, and the rest of the site builds.
 """
 
 from __future__ import annotations
@@ -22,12 +23,14 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from docs_build import PROJECT_ROOT
 from docs_build.core.settings import Limits
 from docs_build.site.formatters import register_fences
 from docs_build.site.math import render_math
 from docs_build.site.pages import BUILD
+from docs_build.site.serving import failed_page
 
 try:  # MkDocs prints a BuildError as a plain message and aborts
     from mkdocs.exceptions import BuildError as _Base
@@ -70,12 +73,23 @@ def _name(path: Path, docs: Path) -> str:
     return path.relative_to(base).as_posix() if path.is_relative_to(base) else path.as_posix()
 
 
+class _Conversion:
+    """Where one Markdown instance is in converting a text."""
+
+    def __init__(self) -> None:
+        # The tree is done: the postprocessors now run on the whole page, not on a
+        # heading's text (toc and MkDocs' title run them on each heading before).
+        self.whole = False
+
+
 class _BeginPage(Preprocessor):  # type: ignore[misc]  # Markdown is untyped
-    def __init__(self, md: Markdown, docs: Path) -> None:
+    def __init__(self, md: Markdown, docs: Path, conversion: _Conversion) -> None:
         super().__init__(md)
         self.docs = docs
+        self.conversion = conversion
 
     def run(self, lines: list[str]) -> list[str]:
+        self.conversion.whole = False
         if not _nested(self.md):
             page = _page_of(self.md, lines, self.docs)
             if page is not None:  # else a docstring or snippet: leave the page alone
@@ -84,19 +98,33 @@ class _BeginPage(Preprocessor):  # type: ignore[misc]  # Markdown is untyped
         return lines
 
 
+class _TreeDone(Treeprocessor):  # type: ignore[misc]
+    def __init__(self, md: Markdown, conversion: _Conversion) -> None:
+        super().__init__(md)
+        self.conversion = conversion
+
+    def run(self, root: Any) -> None:
+        self.conversion.whole = True
+
+
 class _EndPage(Postprocessor):  # type: ignore[misc]
+    def __init__(self, md: Markdown, conversion: _Conversion) -> None:
+        super().__init__(md)
+        self.conversion = conversion
+
     def run(self, text: str) -> str:
         if _nested(self.md):
             return text
-        owner = BUILD.owner is self.md and BUILD.page is not None
-        page = BUILD.page.path if owner and BUILD.page else "a page"
+        current = BUILD.owner is self.md and BUILD.page is not None
+        page = BUILD.page.path if current and BUILD.page else "a page"
         text, math_errors = render_math(text, page)
-        if not owner:
-            if math_errors:
-                raise BlockFailures("\n\n".join(math_errors))
-            return text
-        BUILD.owner = None
-        failures = BUILD.end_page() + math_errors
+        whole = self.conversion.whole  # else a heading's text
+        failures = math_errors
+        if current and whole:
+            BUILD.owner = None
+            failures = BUILD.end_page() + math_errors
+        if failures and BUILD.serving:  # the page shows them; the rest of the site builds
+            return failed_page(page, failures, text) if whole else text
         if failures:
             raise BlockFailures("\n\n".join(failures))
         return text
@@ -122,8 +150,10 @@ class BlocksExtension(Extension):  # type: ignore[misc]
         register_fences(md)
         BUILD.configure(Limits.from_options(self.getConfigs()))
         docs = PROJECT_ROOT / str(self.getConfig("docs_dir"))  # an absolute path stays as is
-        md.preprocessors.register(_BeginPage(md, docs), "docs_build_begin_page", 35)
-        md.postprocessors.register(_EndPage(md), "docs_build_end_page", 1)
+        conversion = _Conversion()
+        md.preprocessors.register(_BeginPage(md, docs, conversion), "docs_build_begin_page", 35)
+        md.treeprocessors.register(_TreeDone(md, conversion), "docs_build_tree_done", -1000)
+        md.postprocessors.register(_EndPage(md, conversion), "docs_build_end_page", 1)
 
 
 def makeExtension(**kwargs: Any) -> BlocksExtension:  # noqa: N802 (Python-Markdown's name)

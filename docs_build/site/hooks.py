@@ -4,7 +4,8 @@ Blocks run through the Markdown extension (`docs_build.site.extension`),
 which any builder loads. These hooks add what needs the whole MkDocs build:
 the execution cache under `mkdocs serve` (`docs_build.core.cache`), forgetting
 the last build's blocks when it rebuilds, and the fence audit after the last
-page (ids unique across the site, every fence of every page run or marked).
+page (ids unique across the site, every fence of every page run or marked);
+what else only `mkdocs serve` needs is in `docs_build.site.serving`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from mkdocs.exceptions import PluginError
 
 from docs_build.core.audit import audit_pages
 from docs_build.core.cache import ExecutionCache
+from docs_build.site import serving
 from docs_build.site.pages import BUILD, lost_blocks
 
 log = logging.getLogger("mkdocs.plugins.docs_build")
@@ -29,14 +31,30 @@ MANIFEST_VARIABLE = "DOCS_BUILD_MANIFEST"
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """`mkdocs serve` replays unchanged sessions from a cache in memory; a build runs
-    every block, or replays it from this run's results folder (`DOCS_BUILD_RESULTS`)."""
+    """`mkdocs serve` replays unchanged sessions from a cache in memory, shows a page's
+    failures on the page and stops on SIGTERM as on Ctrl-C (`docs_build.site.serving`);
+    a build runs every block, or replays it from this run's results folder
+    (`DOCS_BUILD_RESULTS`)."""
+    if command == "serve":
+        serving.start()
     BUILD.use_cache(ExecutionCache() if command == "serve" else ExecutionCache.of_run(BUILD.root))
+
+
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """After the first build of `mkdocs serve` (also `--clean`, which starts up as a
+    build): a failed rebuild is an error page for every request, not a hang."""
+    serving.start()
+    serving.FailedBuilds(server)
+    # What MkDocs is about to watch: a change there starts a rebuild (see pages.py).
+    watched = [config["docs_dir"], config["config_file_path"], *config["watch"]]
+    BUILD.watched = tuple(Path(path).resolve() for path in watched if path)
+    return server
 
 
 def on_pre_build(config: Any) -> None:
     """Every build, including each rebuild of `mkdocs serve`, starts from nothing."""
     BUILD.reset(Path(config["docs_dir"]))
+    serving.FAILED_PAGES.clear()
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
@@ -66,3 +84,4 @@ def on_post_build(config: Any) -> None:
     audit = audit_pages(docs, records, BUILD.root)
     if audit.problems:
         raise PluginError("The fence audit failed:\n" + "\n".join(audit.problems))
+    serving.report_failed_pages()  # under `mkdocs serve`: the pages that show failures

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import atexit
 import html
+import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +32,8 @@ from docs_build.core.engine import Engine, Outcome, describe, page_failures
 from docs_build.core.fences import Fence, scan
 from docs_build.core.kinds import KINDS
 from docs_build.core.settings import Limits
+
+log = logging.getLogger("mkdocs.plugins.docs_build")
 
 
 @dataclass(frozen=True)
@@ -70,6 +74,11 @@ class BuildState:
         self.records: list[Record] = []
         self.cache: ExecutionCache | None = None  # `mkdocs serve`, or a run's results folder
         self.rendered: dict[tuple[str, int], str] = {}  # with the cache: blocks' HTML
+        self.serving = False  # `mkdocs serve`: a page shows its failures instead of raising
+        # What `mkdocs serve` watches (set once it does: not in its first build), and
+        # the pages whose last run saw watched files change (see `_saved_by_writer`).
+        self.watched: tuple[Path, ...] = ()
+        self._changed_last_run: set[str] = set()
         self._world = ""
 
     def configure(self, limits: Limits) -> None:
@@ -187,15 +196,57 @@ class BuildState:
         if page is None:
             return []
         if self.engine is not None:
-            changed = self.engine.end_page(page.path)
+            excuse = self._saved_by_writer(page.path) if self.serving else None
+            changed = self.engine.end_page(page.path, excuse)
             if changed:
-                page.failures.append(changed)
+                page.failures.append(changed + (SERVE_HINT if self.serving else ""))
         if page.ran != page.expected:
             page.failures.append(
                 f"{page.path}: {page.expected} fences say exec, but the build ran {page.ran} "
                 "blocks (a fence the Markdown parser did not take as a fence?)"
             )
         return page.failures
+
+    def _saved_by_writer(self, page: str) -> Callable[[list[str]], bool]:
+        """Under `mkdocs serve`: are the files that changed while `page`'s blocks ran the
+        writer's saves? Then the page does not fail for them: the server watches them, so
+        the save has started a rebuild, which runs the page again and replaces it.
+
+        Only once in a row: if the page's next run sees watched files change again, its
+        blocks write them (and would start a rebuild each time), and it fails. A change
+        outside the watched folders, or in the first build (the server watches nothing
+        yet, so no rebuild follows), fails at once. `make build` and the tests always
+        fail a page whose blocks change the project.
+        """
+
+        def excuse(paths: list[str]) -> bool:
+            again = page in self._changed_last_run
+            self._changed_last_run.discard(page)
+            if not paths:
+                return True
+            self._changed_last_run.add(page)
+            if again or not all(self._watched(path) for path in paths):
+                return False
+            log.info(
+                "docs_build: %s: %s changed while its blocks ran; taken as your edit, "
+                "since the rebuild it starts runs the page again",
+                page,
+                ", ".join(paths[:10]),
+            )
+            return True
+
+        return excuse
+
+    def _watched(self, path: str) -> bool:
+        file = (self.root / path).resolve()
+        return any(file == folder or file.is_relative_to(folder) for folder in self.watched)
+
+
+#: Added to the failure of a page whose blocks changed files, under `mkdocs serve`.
+SERVE_HINT = (
+    " (Under mkdocs serve: if you saved these files yourself while its blocks ran, "
+    "saving the page again runs them again.)"
+)
 
 
 #: An executable fence's own text: its opening line, or a hidden line.
