@@ -29,6 +29,7 @@ VALUES = {
     "title": "A title",
     "tabs": "Code|Printed",
     "timeout": "30",
+    "memory": "1024",
     "notebook": "skip",
 }
 #: Every place markdown-exec can put the source, each with the attributes it re-writes.

@@ -347,8 +347,19 @@ def test_a_block_that_takes_too_much_memory_fails_with_the_limit(tmp_path: Path)
     )
     built = build_page(tmp_path, text, memory_limit=200)
     assert built.failure is not None
-    for part in (PAGE, "block 'hog'", "over the limit of 200 MiB (memory_limit in mkdocs.yml)"):
+    for part in (PAGE, "block 'hog'", "over the limit of 200 MiB (memory_limit in mkdocs.yml"):
         assert part in built.failure, built.failure
+
+
+def test_a_fence_may_set_its_own_memory_limit(tmp_path: Path) -> None:
+    """memory="MIB" on one fence: lower than the site's here, so the same block fails."""
+    text = (
+        '```python exec="on" id="hog" memory="150"\n'
+        "chunks = []\nfor _ in range(20):\n    chunks.append(b'x' * (100 << 20))\n```\n"
+    )
+    both_fail(tmp_path, text, "block 'hog'", "over the limit of 150 MiB")
+    bad = '```python exec="on" id="m" memory="lots"\nx = 1\n```\n'
+    both_fail(tmp_path, bad, "block 'm'", 'memory="lots" must be a whole number of MiB')
 
 
 @pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGKILL"])

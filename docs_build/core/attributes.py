@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from docs_build.core.settings import bad_timeout
+from docs_build.core.settings import bad_memory, bad_timeout
 
 #: The language after the fence: what superfences takes as one (`.python` is `python`).
 _INFO = re.compile(r"[ \t]*(?:\.?(?P<language>[\w#.+-]+)(?=[ \t]|$))?(?P<rest>.*)$")
@@ -45,7 +45,7 @@ MARKDOWN_EXEC_ATTRIBUTES = frozenset({"exec", "id", "session", "source", "result
 #: Attributes markdown-exec writes back onto the source block it shows (Highlight's).
 SOURCE_BLOCK_ATTRIBUTES = frozenset({"title"})
 #: The site's own: the engine and the notebooks read them; markdown-exec never sees them.
-SITE_ATTRIBUTES = frozenset({"timeout", "notebook"})
+SITE_ATTRIBUTES = frozenset({"timeout", "memory", "notebook"})
 #: Everything an executed fence may carry.
 EXECUTED_ATTRIBUTES = MARKDOWN_EXEC_ATTRIBUTES | SOURCE_BLOCK_ATTRIBUTES | SITE_ATTRIBUTES
 #: What an executed fence must carry.
@@ -133,6 +133,8 @@ def attribute_problems(attributes: Mapping[str, str]) -> list[str]:
     if tabs is not None and len(_tab_titles(tabs)) != 2:
         problems.append(f'tabs="{tabs}" must be two titles, source|result')
     if "timeout" in attributes and (problem := bad_timeout(attributes["timeout"])):
+        problems.append(problem)
+    if "memory" in attributes and (problem := bad_memory(attributes["memory"])):
         problems.append(problem)
     notebook = attributes.get("notebook")
     if notebook is not None and notebook != NOTEBOOK_SKIP:

@@ -93,7 +93,7 @@ class Engine:
         )
         try:
             timeout = self.limits.timeout_for(fence.attributes)
-            memory = self.limits.memory_limit
+            memory = self.limits.memory_for(fence.attributes)
             zygote = self._zygote
             run = worker.run(request, timeout, memory, meanwhile=self._fork_spare)
             if self._zygote_killed(zygote):

@@ -5,7 +5,7 @@ markdown_extensions:
   - docs_build.site.extension:
       timeout: 60          # seconds a block may run (fence attribute: timeout="SECONDS")
       output_limit: 100000 # characters a block may print
-      memory_limit: 2048   # MiB the process tree of a block may hold (resident)
+      memory_limit: 2048   # MiB a block's processes may hold (fence: memory="MIB")
       preload: [numpy, nnfs_ref.*]  # imported once for all workers; pkg.* = all of pkg
 ```
 """
@@ -50,6 +50,18 @@ class Limits:
         """The block's own `timeout="SECONDS"` if it has one, else the site's."""
         value = attributes.get("timeout")
         return self.timeout if value is None else float(value)
+
+    def memory_for(self, attributes: dict[str, str]) -> int:
+        """The block's own `memory="MIB"` if it has one, else the site's `memory_limit`."""
+        value = attributes.get("memory")
+        return self.memory_limit if value is None else int(value)
+
+
+def bad_memory(value: str) -> str | None:
+    """Why a `memory=` attribute value (whole MiB) is unusable, or None."""
+    if not value.isdigit() or int(value) <= 0:
+        return f'memory="{value}" must be a whole number of MiB, such as memory="4096"'
+    return None
 
 
 def bad_timeout(value: str) -> str | None:

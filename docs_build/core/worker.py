@@ -81,7 +81,8 @@ class Worker:
                 if used is not None and used > memory_limit * 2**20:
                     self._stop(
                         f"held {used / 2**20:.0f} MiB of memory, over the limit of "
-                        f"{memory_limit} MiB (memory_limit in mkdocs.yml): use less data"
+                        f"{memory_limit} MiB (memory_limit in mkdocs.yml, or memory= on "
+                        "the fence): use less data"
                     )
         except (EOFError, OSError):
             self._stop(f"ended the Python process ({self._exit_status()})")
