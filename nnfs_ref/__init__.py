@@ -10,6 +10,12 @@ Part 2 (the book's chapters 3 to 5, and the data sets of later chapters):
 (`CategoricalCrossentropy`) and `random` (the book's random stream, without
 changing NumPy's global state).
 
+Part 3 (chapters 6 to 10): each layer, activation and loss gains
+`backward(dvalues)`, `losses.SoftmaxCategoricalCrossentropy` joins softmax and the
+loss, and `optimizers` has SGD (with decay and momentum), AdaGrad, RMSprop and Adam.
+Matrix products are summed in one fixed order (`_fixed`), so training prints the
+same digits on every CPU.
+
 The submodules are imported on first use, so `from nnfs_ref import pure` works
 without NumPy being imported.
 """
@@ -22,9 +28,27 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from types import ModuleType
 
-    from nnfs_ref import activations, datasets, layers, losses, pure, random, vectorized
+    from nnfs_ref import (
+        activations,
+        datasets,
+        layers,
+        losses,
+        optimizers,
+        pure,
+        random,
+        vectorized,
+    )
 
-__all__ = ["activations", "datasets", "layers", "losses", "pure", "random", "vectorized"]
+__all__ = [
+    "activations",
+    "datasets",
+    "layers",
+    "losses",
+    "optimizers",
+    "pure",
+    "random",
+    "vectorized",
+]
 
 
 def __getattr__(name: str) -> ModuleType:

@@ -2,12 +2,15 @@
 
 They compute what `nnfs_ref.vectorized.relu` and `softmax` compute (the same code):
 a float32 batch stays float32, and softmax's exponential is computed in float64 and
-rounded back, which gives the book's digits on every CPU.
+rounded back, which gives the book's digits on every CPU. From chapter 9 each also has
+`backward(dvalues)`, which sets `dinputs`, the gradient with respect to its inputs.
 """
 
 from __future__ import annotations
 
-from nnfs_ref import _checks_nn
+import numpy as np
+
+from nnfs_ref import _backward, _checks_nn, _fixed
 from nnfs_ref._arrays import Floats, floats
 from nnfs_ref._vectorized_nn import relu_of, softmax_of
 
@@ -30,6 +33,7 @@ class ReLU:
 
     inputs: Floats
     output: Floats
+    dinputs: Floats
 
     def forward(self, inputs: object) -> None:
         """Store `inputs` and set `output` to `max(0, inputs)`."""
@@ -37,6 +41,26 @@ class ReLU:
         _checks_nn.check_activation("ReLU.forward", x.shape, "inputs", least=2)
         self.inputs = x
         self.output = relu_of(x)
+
+    def backward(self, dvalues: object) -> None:
+        """`dinputs` is `dvalues` where the input was above 0, and 0 elsewhere.
+
+        At exactly 0, where ReLU has no derivative, the gradient is 0, as in the book.
+
+        ```pycon
+        >>> from nnfs_ref.activations import ReLU
+        >>> relu = ReLU()
+        >>> relu.forward([[1.0, -2.0, 0.0, 3.0]])
+        >>> relu.backward([[5.0, 6.0, 7.0, 8.0]])
+        >>> print(relu.dinputs)
+        [[5. 0. 0. 8.]]
+
+        ```
+        """
+        func = "ReLU.backward"
+        x = _backward.stored(self, "inputs", func)
+        d = _backward.gradient(dvalues, x, func, "inputs")
+        self.dinputs = np.where(x <= 0, d.dtype.type(0), d)
 
 
 class Softmax:
@@ -58,6 +82,7 @@ class Softmax:
 
     inputs: Floats
     output: Floats
+    dinputs: Floats
 
     def forward(self, inputs: object) -> None:
         """Store `inputs` and set `output` to the softmax of each row."""
@@ -65,3 +90,27 @@ class Softmax:
         _checks_nn.check_activation("Softmax.forward", x.shape, "inputs", least=2)
         self.inputs = x
         self.output = softmax_of(x)
+
+    def backward(self, dvalues: object) -> None:
+        """`dinputs`: each row's Jacobian times its gradient, `s * (d - s · d)`.
+
+        The Jacobian of softmax is `diag(s) - s sᵀ` for an output row `s`; times the
+        row's gradient `d` it is `s * d - s (s · d)`, computed here in float64 (the dot
+        product summed in order) and rounded to the output's dtype.
+
+        ```pycon
+        >>> from nnfs_ref.activations import Softmax
+        >>> softmax = Softmax()
+        >>> softmax.forward([[1.0, 2.0, 3.0]])
+        >>> softmax.backward([[0.0, 0.0, 1.0]])
+        >>> print(softmax.dinputs)
+        [[-0.05989202 -0.1628034   0.22269543]]
+
+        ```
+        """
+        func = "Softmax.backward"
+        s = _backward.stored(self, "output", func)
+        d = _backward.gradient(dvalues, s, func)
+        s64, d64 = s.astype(np.float64), d.astype(np.float64)
+        dot = _fixed.sum_first_axis(np.moveaxis(s64 * d64, -1, 0))
+        self.dinputs = (s64 * (d64 - dot[..., None])).astype(np.result_type(s, d))

@@ -9,26 +9,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnfs_ref import _checks_nn
+from nnfs_ref import _backward, _checks_nn, _fixed
 from nnfs_ref._arrays import Floats, floats
 from nnfs_ref.random import Stream, _as_stream, normal32
 
 __all__ = ["Dense"]
-
-
-def _product(inputs: Floats, weights: Floats) -> np.ndarray[tuple[int, int], np.dtype[np.float64]]:
-    """`inputs @ weights` in float64, summed in a fixed order, the same on every CPU.
-
-    `nnfs.init()` computes `np.dot` in float64 and rounds to float32. BLAS libraries pick
-    their summation order by CPU; here each output sums its products from the first
-    input to the last, with plain element-wise NumPy arithmetic (correctly rounded
-    everywhere). Products of float32 numbers are exact in float64.
-    """
-    x, w = inputs.astype(np.float64), weights.astype(np.float64)
-    out = x[:, :1] * w[:1]
-    for k in range(1, w.shape[0]):
-        out += x[:, k : k + 1] * w[k : k + 1]
-    return out
 
 
 class Dense:
@@ -40,6 +25,9 @@ class Dense:
     `output = inputs @ weights + biases`: the product is computed in float64 and
     rounded to the layer's dtype (float32, or float64 if you set float64 weights or
     biases), as `nnfs.init()`'s `np.dot` does, and it is the same on every CPU.
+    `backward(dvalues)` (chapter 9) takes the gradient of the loss with respect to
+    `output` and sets `dweights = inputs.T @ dvalues`, `dbiases` (the column sums of
+    `dvalues`) and `dinputs = dvalues @ weights.T`, summed in the same fixed order.
 
     ```pycon
     >>> from nnfs_ref.layers import Dense
@@ -59,6 +47,9 @@ class Dense:
     biases: Floats
     inputs: Floats
     output: Floats
+    dweights: Floats
+    dbiases: Floats
+    dinputs: Floats
 
     def __init__(self, n_inputs: int, n_neurons: int, *, rng: Stream) -> None:
         n_inputs = _checks_nn.count("Dense", "n_inputs", n_inputs)
@@ -76,4 +67,29 @@ class Dense:
         _checks_nn.check_dense(x.shape, w.shape, b.shape)
         dtype = np.result_type(w, b)
         self.inputs = x
-        self.output = _product(x, w).astype(dtype) + b.reshape(1, -1).astype(dtype)
+        self.output = _fixed.matmul(x, w).astype(dtype) + b.reshape(1, -1).astype(dtype)
+
+    def backward(self, dvalues: object) -> None:
+        """Set `dweights`, `dbiases` and `dinputs` from `dvalues`, the gradient of the output.
+
+        ```pycon
+        >>> from nnfs_ref.layers import Dense
+        >>> dense = Dense(2, 3, rng=0)
+        >>> dense.forward([[1.0, 2.0], [0.5, -1.0]])
+        >>> dense.backward([[1.0, 0.0, 0.0], [0.0, 0.0, 2.0]])
+        >>> print(dense.dweights)
+        [[ 1.  0.  1.]
+         [ 2.  0. -2.]]
+        >>> print(dense.dbiases)
+        [[1. 0. 2.]]
+
+        ```
+        """
+        func = "Dense.backward"
+        x = _backward.stored(self, "inputs", func)
+        d = _backward.gradient(dvalues, _backward.stored(self, "output", func), func)
+        w = floats(self.weights, "weights", func)
+        dtype = np.result_type(w, self.biases)
+        self.dweights = _fixed.matmul(x.T, d).astype(dtype)
+        self.dbiases = _fixed.sum_first_axis(d.astype(np.float64))[None, :].astype(dtype)
+        self.dinputs = _fixed.matmul(d, w.T).astype(np.result_type(x, d, w))
