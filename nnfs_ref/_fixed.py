@@ -54,4 +54,5 @@ def matmul(a: npt.NDArray[np.floating], b: npt.NDArray[np.floating]) -> F64:
     if n >= s:  # the longer axis innermost: NumPy's loops run fastest that way
         return sum_first_axis(np.multiply(xt[:, :, None], w[:, None, :], order="C"))
     transposed = sum_first_axis(np.multiply(w[:, :, None], xt[:, None, :], order="C"))
-    return transposed.T
+    result: F64 = transposed.T
+    return result
