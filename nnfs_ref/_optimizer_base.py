@@ -81,7 +81,12 @@ class Optimizer:
     def update_params(self, layer: object) -> None:
         """Step `layer.weights` and `layer.biases` using its `dweights` and `dbiases`."""
         func = f"{type(self).__name__}.update_params"
-        for param_name, grad_name, memory_prefix in PARAMETERS:
+        if getattr(layer, "weights", None) is None or getattr(layer, "biases", None) is None:
+            raise TypeError(
+                f"{func}: takes a layer with weights and biases, such as Dense; got {show(layer)}"
+            )
+        pairs = []
+        for param_name, grad_name, memory_prefix in PARAMETERS:  # check both before a change
             param = _backward.stored(layer, param_name, func)
             grad = _backward.stored(layer, grad_name, func)
             if grad.shape != param.shape:
@@ -90,6 +95,8 @@ class Optimizer:
                     f"{param.shape}; call backward again after changing the layer"
                 )
             _backward.finite(grad, grad_name, func)
+            pairs.append((param, grad, memory_prefix))
+        for param, grad, memory_prefix in pairs:
             param += self._step(layer, memory_prefix, grad, self.current_learning_rate)
 
     def post_update_params(self) -> None:

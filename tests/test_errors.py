@@ -17,6 +17,7 @@ from tests.error_paths import Case, check_error_path, check_same_message, messag
 from tests.modules import MODULES
 from tests.test_errors_part2 import CASES as PART2_CASES
 from tests.test_errors_part2 import raised_messages
+from tests.test_errors_part3 import raised_messages as part3_messages
 
 # The book's C and D, named by shape for the table below.
 W3x4, X3x4, B3 = WEIGHTS, BATCH, BIASES
@@ -156,7 +157,7 @@ def test_reference_table_quotes_real_messages() -> None:
         for line in table.splitlines()
         if line.startswith("| ") and line.rstrip().endswith("` |")
     ]
-    raised = raised_messages()  # Part 2's
+    raised = raised_messages() | part3_messages()  # Part 2's and Part 3's
     for _case, func, args, exc, _words in CASES:
         raised.add(message(pure, func, args, exc))
     checked = [q for q in quoted if "…" not in q]
