@@ -84,3 +84,17 @@ ACCURACY_PREDICTIONS = [[0.7, 0.2, 0.1], [0.5, 0.1, 0.4], [0.02, 0.9, 0.08]]
 
 # H (§11): the untrained network's loss, as printed, and its accuracy.
 BOOK_H = ["1.0986104", 0.34]
+
+# Part 3
+
+# §15 (backpropagation, one neuron by hand): inputs, weights and bias; the products,
+# z and ReLU(z); with an upstream gradient of 1 the gradients, dx = the weights and
+# dw = the inputs; one step of 0.001 against them, and the new outputs as printed.
+BP_X = [1.0, -2.0, 3.0]
+BP_W = [-3.0, -1.0, 2.0]
+BP_B = 1.0
+BP_PRODUCTS = [-3.0, 2.0, 6.0]
+BP_Z = 6.0
+BP_STEP_W = [-3.001, -0.998, 1.997]
+BP_STEP_B = 0.999
+BP_STEPPED = ["5.985", "5.986000000000001"]  # weights and bias stepped; weights alone

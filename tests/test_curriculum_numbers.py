@@ -12,11 +12,27 @@ import re
 
 import pytest
 
-from tests.book_numbers import BATCH_OUT, BOOK_E, BOOK_F, BOOK_G, BOOK_H, LAYER_OUT
+from tests.book_numbers import (
+    BATCH_OUT,
+    BOOK_E,
+    BOOK_F,
+    BOOK_G,
+    BOOK_H,
+    BP_B,
+    BP_PRODUCTS,
+    BP_STEP_B,
+    BP_STEP_W,
+    BP_STEPPED,
+    BP_W,
+    BP_X,
+    BP_Z,
+    LAYER_OUT,
+)
 from tests.conftest import BuiltSite
 
 P1 = "docs/part1"
 P2 = "docs/part2"
+P3 = "docs/part3"
 
 #: (page, block id, fragments of its output), curriculum section by section.
 NUMBERS = [
@@ -61,6 +77,18 @@ NUMBERS = [
     (f"{P2}/loss.md", "loss-batch-numpy", ["0.38506088005216804"]),
     (f"{P2}/loss.md", "loss-accuracy-numpy", ["0.6666666666666666"]),
     (f"{P2}/loss.md", "loss-example-h", [str(x) for x in BOOK_H]),
+    # §14 Partial derivatives: ReLU's derivative, 1 where the input is positive, else 0
+    (f"{P3}/gradients.md", "grad-relu-convention", ["[0.0, 0.0, 1.0]", "[0., 0., 0., 1., 1.]"]),
+    # §15 Backpropagation through one neuron, by hand
+    (
+        f"{P3}/backprop-neuron.md",
+        "bpn-forward",
+        [str(tuple(BP_PRODUCTS)), f"z\n{BP_Z}", f"y = max(z, 0.0) # ReLU >>> y\n{BP_Z}"],
+    ),
+    (f"{P3}/backprop-neuron.md", "bpn-relu", ["drelu_dz\n1.0"]),
+    (f"{P3}/backprop-neuron.md", "bpn-gradient", [f"dx\n{BP_W}", f"dw\n{BP_X}", f"db\n{BP_B}"]),
+    (f"{P3}/backprop-neuron.md", "bpn-step", [str(BP_STEP_W), str(BP_STEP_B), BP_STEPPED[0]]),
+    (f"{P3}/backprop-neuron.md", "bpn-step-weights", [BP_STEPPED[1]]),
 ]
 
 

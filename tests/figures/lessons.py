@@ -15,8 +15,10 @@ import numpy as np
 
 from docs_build.figures.activations import activation_panels, relu_fit
 from docs_build.figures.arrays import array_grid
+from docs_build.figures.backprop import neuron_graph
 from docs_build.figures.bench import load_bench, speed_chart
 from docs_build.figures.chain import layer_chain
+from docs_build.figures.contours import gradient_contours
 from docs_build.figures.fits import fit_panels
 from docs_build.figures.grids import batch_grid, matrix_vector
 from docs_build.figures.layer import layer_diagram
@@ -38,6 +40,9 @@ from tests.book_numbers import (
     BATCH,
     BATCH_OUT,
     BIASES,
+    BP_B,
+    BP_W,
+    BP_X,
     CUBE,
     DOT_A,
     DOT_B,
@@ -103,6 +108,29 @@ def fit_data() -> tuple[list[float], list[float]]:
     return xs, ys
 
 
+#: The gradients lesson's four points, where it draws the gradient of x**2 + 2 * y**2.
+GRADIENT_POINTS = [(2.0, 1.0), (-1.0, 1.0), (-2.0, -0.5), (1.0, -1.0)]
+
+
+Arrow = tuple[tuple[float, float], tuple[float, float]]
+
+
+def contour_data() -> tuple[np.ndarray, np.ndarray, np.ndarray, list[float], list[Arrow]]:
+    """The gradients lesson's blocks grad-vector and grad-contour-data."""
+    xs, ys = np.linspace(-3, 3, 61), np.linspace(-2, 2, 41)
+    grid_x, grid_y = np.meshgrid(xs, ys)
+    arrows = [((x, y), (2 * x, 4 * y)) for x, y in GRADIENT_POINTS]
+    return xs, ys, grid_x**2 + 2 * grid_y**2, [0.5, 2, 4.5, 8], arrows
+
+
+def neuron_gradients() -> str:
+    """The backpropagation lesson's neuron: with an upstream gradient of 1 and z > 0,
+    every gradient on the way back is 1, so dx is the weights and dw the inputs."""
+    return neuron_graph(
+        BP_X, BP_W, BP_B, dvalue=1.0, drelu_dz=1.0, dproducts=[1.0] * 3, dx=BP_W, dw=BP_X, db=1.0
+    )
+
+
 #: Every figure the lessons draw, with the lessons' own numbers.
 FIGURES: dict[str, Callable[[], str]] = {
     # Part 1
@@ -136,4 +164,7 @@ FIGURES: dict[str, Callable[[], str]] = {
     "softmax": lambda: softmax_bars(LAYER_OUT, vectorized.softmax(LAYER_OUT)),
     "softmax-negative": lambda: softmax_bars(BATCH_OUT[1], vectorized.softmax(BATCH_OUT[1])),
     "log-loss": lambda: log_loss_figure(*loss_curve(), 1e-7, [0.7, 0.5, 0.9]),
+    # Part 3
+    "gradient-contours": lambda: gradient_contours(*contour_data()),
+    "neuron-graph": neuron_gradients,
 }
