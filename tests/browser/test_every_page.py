@@ -180,3 +180,24 @@ def test_no_copy_button_covers_code(visits: list[Visit]) -> None:
         for first_line in visit.report["coveredCode"]
     ]
     assert not covered, "copy buttons on top of code:\n" + "\n".join(covered)
+
+
+#: What a lesson page may weigh on a first visit (bench/audit.py measures the same
+#: target compressed, with Lighthouse; here every file counts at its full size).
+MAX_LESSON_BYTES = 400 * 1024
+
+
+def test_each_part_3_page_loads_within_400_kb(site: Site, visits: list[Visit]) -> None:
+    """Every file a Part 3 page requests, at its size on disk, adds up to 400 KB at most."""
+    heavy, weighed = [], 0
+    for visit in of(visits, "light"):
+        if not visit.page.startswith("part3/"):
+            continue
+        weighed += 1
+        files = {url.removeprefix(site.url).split("#")[0].split("?")[0] for url in visit.requests}
+        paths = [site.root / (f if f and not f.endswith("/") else f + "index.html") for f in files]
+        size = sum(p.stat().st_size for p in paths if p.is_file())
+        if size > MAX_LESSON_BYTES:
+            heavy.append(f"{where(visit)}: {size / 1024:.0f} KB")
+    assert weighed >= 8, "the Part 3 pages were not visited"
+    assert heavy == [], "pages over 400 KB:\n" + "\n".join(heavy)
