@@ -5,7 +5,9 @@ Prints, each figure measured on this machine now:
 - warm `make test` (lint included): wall time, CPU time of all its processes,
   and the 15 slowest tests;
 - one strict build of the site;
-- `make serve`, from saving a page to the browser being told to reload.
+- `make serve`, from saving a page to the browser being told to reload;
+- the CPU each page's blocks take, part by part, with Part 3's budget (40 s per
+  environment; `--pages` alone prints only this).
 
 Targets live here, as figures to read, not in tests that would flake on a busy
 machine. Run with `python -m bench.timings [--skip-test] [--skip-serve]`.
@@ -68,12 +70,38 @@ def strict_build() -> None:
     print(f"Strict build (the hosted site): {wall:.1f} s wall, {cpu:.1f} s CPU{verdict}")
 
 
+#: CPU seconds Part 3's blocks may take together, in one environment.
+PART3_BUDGET = 40.0
+
+
+def page_cpu() -> None:
+    """CPU seconds of each page's doc tests, less pytest's own start (an empty run)."""
+    python = str(ROOT / ".venv" / "bin" / "python")
+    command = [python, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider"]
+    base = timed([*command, "--co", "docs/index.md"], cwd=ROOT)[1]
+    print(f"Doc tests per page (CPU seconds, less {base:.1f} s of pytest start-up):")
+    for part in sorted((ROOT / "docs").glob("part*")):
+        total = 0.0
+        for page in sorted(part.glob("*.md")):
+            _wall, cpu, _output, status = timed([*command, str(page.relative_to(ROOT))], cwd=ROOT)
+            cost = max(cpu - base, 0.0)
+            total += cost
+            flag = "" if status == 0 else f"  FAILED (exit {status})"
+            print(f"  {page.relative_to(ROOT / 'docs')!s:40} {cost:6.1f}{flag}")
+        budget = f" (budget {PART3_BUDGET:.0f} s)" if part.name == "part3" else ""
+        print(f"  {part.name} total {total:.1f} s{budget}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-test", action="store_true", help="do not time make test")
     parser.add_argument("--skip-serve", action="store_true", help="do not time make serve")
+    parser.add_argument("--pages", action="store_true", help="only the CPU of each page")
     options = parser.parse_args()
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f} before starting\n")
+    page_cpu()
+    if options.pages:
+        return
     strict_build()
     if not options.skip_serve:
         page = "docs/part1/layer.md"
