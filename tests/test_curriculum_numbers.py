@@ -77,6 +77,23 @@ NUMBERS = [
     (f"{P2}/loss.md", "loss-batch-numpy", ["0.38506088005216804"]),
     (f"{P2}/loss.md", "loss-accuracy-numpy", ["0.6666666666666666"]),
     (f"{P2}/loss.md", "loss-example-h", [str(x) for x in BOOK_H]),
+    # §12 Random search: the last improvement of each run (iteration, loss, accuracy)
+    (f"{P3}/random-search.md", "rs-fresh", ["iteration 9450 loss 1.0964", "acc 0.3333333"]),
+    (f"{P3}/random-search.md", "rs-steps-vertical", ["iteration 9397 loss 0.1727", "acc 0.93"]),
+    (f"{P3}/random-search.md", "rs-steps-spiral", ["iteration 5415 loss 1.079", "acc 0.39"]),
+    # §13 Derivatives: the numerical derivative of 2x² with delta = 0.0001
+    (f"{P3}/derivatives.md", "deriv-numerical-one", ["4.0001999999987845"]),
+    (
+        f"{P3}/derivatives.md",
+        "deriv-numerical-points",
+        [
+            "0 0.00019999999999999998",
+            "1 4.0001999999987845",
+            "2 8.000199999998785",
+            "3 12.000199999998785",
+            "4 16.000200000016548",
+        ],
+    ),
     # §14 Partial derivatives: ReLU's derivative, 1 where the input is positive, else 0
     (f"{P3}/gradients.md", "grad-relu-convention", ["[0.0, 0.0, 1.0]", "[0., 0., 0., 1., 1.]"]),
     # §15 Backpropagation through one neuron, by hand

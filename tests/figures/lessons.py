@@ -28,8 +28,10 @@ from docs_build.figures.matrices import product_grid, transpose_figure
 from docs_build.figures.neuron import neuron_diagram
 from docs_build.figures.products import elementwise_table
 from docs_build.figures.scatter import class_scatter
+from docs_build.figures.search import search_figure
 from docs_build.figures.shapes import product_shapes
 from docs_build.figures.softmax_bars import softmax_bars
+from docs_build.figures.tangents import step_error_figure, tangent_figure
 from docs_build.figures.vectors import alignment_figure
 from nnfs_ref import vectorized
 from nnfs_ref.datasets import sine_data, spiral_data, vertical_data
@@ -108,6 +110,57 @@ def fit_data() -> tuple[list[float], list[float]]:
     return xs, ys
 
 
+#: The random-search lesson's three runs: (label, [(iteration, new lowest loss), ...]).
+#: The lesson's runs take seconds, so these stand-ins keep a few of each run's drops
+#: (rounded); the figure's text does not depend on the values.
+SEARCH_DROPS = [
+    ("try 1: new weights, vertical data", [(0, 1.0987), (124, 1.0978), (9450, 1.0964)]),
+    ("try 2: small steps, vertical data", [(0, 1.0988), (29, 1.07), (499, 0.23), (9397, 0.1728)]),
+    ("try 2: small steps, spiral data", [(0, 1.1009), (36, 1.0977), (499, 1.08), (5415, 1.0791)]),
+]
+
+
+def search_runs(iterations: int = 10000) -> list[tuple[str, list[float]]]:
+    """Each stand-in run as the lesson keeps it: the lowest loss after every iteration."""
+    runs = []
+    for label, drops in SEARCH_DROPS:
+        lowest = []
+        for iteration in range(iterations):
+            lowest.append(next(v for i, v in reversed(drops) if i <= iteration))
+        runs.append((label, lowest))
+    return runs
+
+
+def f_squared(x: float) -> float:
+    """The derivatives lesson's f(x) = 2x²."""
+    return 2 * x**2
+
+
+#: The derivatives lesson's labels for its curve and for the curve's derivative.
+CURVE_LABEL, RULE_LABEL = "f(x) = 2x²", "f\u2032(x) = 4x"
+
+
+def tangent_data() -> tuple[list[float], list[float], list[tuple[int, float, float]], list[float]]:
+    """The derivatives lesson's blocks deriv-numerical-points and deriv-tangents-figure."""
+    tangents = []
+    for x1 in [0, 1, 2, 3, 4]:
+        x2 = x1 + 0.0001
+        tangents.append((x1, f_squared(x1), (f_squared(x2) - f_squared(x1)) / (x2 - x1)))
+    xs = [i / 20 - 1 for i in range(121)]
+    return xs, [f_squared(x) for x in xs], tangents, [4 * x for x in xs]
+
+
+def step_errors() -> tuple[list[float], list[float], list[float]]:
+    """The derivatives lesson's block deriv-sweep: the slope's error at x = 0.1 per step."""
+    x1 = 0.1
+    deltas = [10.0**-k for k in range(1, 16)]
+    errors = []
+    for delta in deltas:
+        x2 = x1 + delta
+        errors.append(abs((f_squared(x2) - f_squared(x1)) / (x2 - x1) - 4 * x1))
+    return deltas, errors, [2 * d for d in deltas]
+
+
 #: The gradients lesson's four points, where it draws the gradient of x**2 + 2 * y**2.
 GRADIENT_POINTS = [(2.0, 1.0), (-1.0, 1.0), (-2.0, -0.5), (1.0, -1.0)]
 
@@ -165,6 +218,13 @@ FIGURES: dict[str, Callable[[], str]] = {
     "softmax-negative": lambda: softmax_bars(BATCH_OUT[1], vectorized.softmax(BATCH_OUT[1])),
     "log-loss": lambda: log_loss_figure(*loss_curve(), 1e-7, [0.7, 0.5, 0.9]),
     # Part 3
+    "search": lambda: search_figure(search_runs(), zoom=(1.075, 1.105)),
+    "tangents": lambda: tangent_figure(
+        *tangent_data(), curve_label=CURVE_LABEL, rule_label=RULE_LABEL
+    ),
+    "step-error": lambda: step_error_figure(
+        *step_errors(), reference_label="2 × delta, a secant's error"
+    ),
     "gradient-contours": lambda: gradient_contours(*contour_data()),
     "neuron-graph": neuron_gradients,
 }
