@@ -1,5 +1,8 @@
 """Time nnfs_ref.layer against raw NumPy and pure Python; write docs/data/bench.json.
 
+`python -m bench` runs every benchmark; `python -m bench layer` only this one, and
+`python -m bench backprop` only bench/backprop.py's (docs/data/bench_backprop.json).
+
 Besides nnfs_ref (whose `pure` side checks its input, which costs time), each
 size also times what a learner writes: the layer lesson's plain nested loops,
 one sample at a time, and raw NumPy, both from Python lists (the conversion to
@@ -9,11 +12,13 @@ arrays included) and on ready-made arrays. The lesson's chart compares those.
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from bench import backprop
 from bench.machine import describe
 from bench.timing import best, best_interleaved
 from nnfs_ref import pure, vectorized
@@ -97,7 +102,7 @@ def speedup(batch: int, features: int, neurons: int) -> dict[str, Any]:
     }
 
 
-def main() -> None:
+def layer_main() -> None:
     results: dict[str, Any] = {"machine": describe()}
     o = overhead()
     results["overhead"] = o
@@ -128,5 +133,18 @@ def main() -> None:
     print(f"wrote {OUT.relative_to(Path.cwd()) if OUT.is_relative_to(Path.cwd()) else OUT}")
 
 
+#: The benchmarks by name, each writing its own file under docs/data.
+BENCHMARKS = {"layer": layer_main, "backprop": backprop.main}
+
+
+def main(argv: list[str]) -> None:
+    """Run the benchmarks named in `argv`, or all of them."""
+    unknown = [name for name in argv if name not in BENCHMARKS]
+    if unknown:
+        raise SystemExit(f"unknown benchmark {unknown[0]!r}; choose from {', '.join(BENCHMARKS)}")
+    for name in argv or list(BENCHMARKS):
+        BENCHMARKS[name]()
+
+
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

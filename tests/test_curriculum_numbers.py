@@ -34,6 +34,13 @@ P1 = "docs/part1"
 P2 = "docs/part2"
 P3 = "docs/part3"
 
+#: §15: softmax + cross-entropy's combined gradient for the loss lesson's batch, row by row.
+COMBINED = [
+    "-0.1 0.03333333 0.06666667",
+    "0.03333333 -0.16666667 0.13333333",
+    "0.00666667 -0.03333333 0.02666667",
+]
+
 #: (page, block id, fragments of its output), curriculum section by section.
 NUMBERS = [
     # §1 A single neuron: examples A and B
@@ -106,6 +113,24 @@ NUMBERS = [
     (f"{P3}/backprop-neuron.md", "bpn-gradient", [f"dx\n{BP_W}", f"dw\n{BP_X}", f"db\n{BP_B}"]),
     (f"{P3}/backprop-neuron.md", "bpn-step", [str(BP_STEP_W), str(BP_STEP_B), BP_STEPPED[0]]),
     (f"{P3}/backprop-neuron.md", "bpn-step-weights", [BP_STEPPED[1]]),
+    # §15 Backpropagation: a layer's gradients, ReLU's, the combined gradient, the network
+    (
+        f"{P3}/backprop-layer.md",
+        "bpl-dinputs-numpy",
+        ["0.44 -0.38 -0.07 1.37", "0.88 -0.76 -0.14 2.74", "1.32 -1.14 -0.21 4.11"],
+    ),
+    (
+        f"{P3}/backprop-layer.md",
+        "bpl-dweights",
+        ["0.5 0.5 0.5", "20.1 20.1 20.1", "10.9 10.9 10.9", "4.1 4.1 4.1"],
+    ),
+    (f"{P3}/backprop-layer.md", "bpl-dbiases", ["[[6., 6., 6.]]"]),
+    (f"{P3}/backprop-layer.md", "bpl-relu", ["[2., 0., 2.]"]),
+    (f"{P3}/backprop-layer.md", "bpl-relu-zero", ["[[0., 0., 5.]]"]),
+    (f"{P3}/backprop-layer.md", "bpl-combined", COMBINED),
+    (f"{P3}/backprop-layer.md", "bpl-separate", COMBINED),
+    (f"{P3}/backprop-layer.md", "bpl-book-float32", ["7e-09"]),
+    (f"{P3}/backprop-layer.md", "bpl-network-forward", [str(x) for x in BOOK_H]),
 ]
 
 

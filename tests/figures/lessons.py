@@ -19,9 +19,12 @@ from docs_build.figures.backprop import neuron_graph
 from docs_build.figures.bench import load_bench, speed_chart
 from docs_build.figures.chain import layer_chain
 from docs_build.figures.contours import gradient_contours
+from docs_build.figures.differences import difference_errors
 from docs_build.figures.fits import fit_panels
+from docs_build.figures.gradient_bars import gradient_bars
 from docs_build.figures.grids import batch_grid, matrix_vector
 from docs_build.figures.layer import layer_diagram
+from docs_build.figures.layer_backward import backward_shapes
 from docs_build.figures.lines import neuron_lines
 from docs_build.figures.logloss import log_loss_figure
 from docs_build.figures.matrices import product_grid, transpose_figure
@@ -49,8 +52,10 @@ from tests.book_numbers import (
     DOT_A,
     DOT_B,
     INPUTS,
+    LABELS,
     LAYER_OUT,
     LINE_INPUTS,
+    PREDICTIONS,
     SHIFTS,
     SLOPES,
     WEIGHTS,
@@ -100,6 +105,33 @@ def loss_curve() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The loss lesson's block loss-clip-curve."""
     ps = np.logspace(-10, 0, 201)
     return ps, -np.log(ps), -np.log(np.clip(ps, 1e-7, 1 - 1e-7))
+
+
+def combined_gradient() -> np.ndarray:
+    """The backprop-layer lesson's block bpl-combined: (softmax output - one-hot) / samples."""
+    gradient = np.array(PREDICTIONS)
+    gradient[range(len(LABELS)), LABELS] -= 1
+    return gradient / len(LABELS)
+
+
+def step_error_series() -> tuple[np.ndarray, list[tuple[str, np.ndarray]]]:
+    """The gradient-checking lesson's block gc-step-errors: x³'s derivative at 1 is 3."""
+    hs = np.array([m / 10**k for k in range(1, 13) for m in (5, 2, 1)])
+
+    def cube(x: np.ndarray) -> np.ndarray:
+        cubed: np.ndarray = x * x * x
+        return cubed
+
+    def relative(estimate: np.ndarray) -> np.ndarray:
+        error: np.ndarray = np.abs(estimate - 3) / 3
+        return error
+
+    x32, hs32 = np.float32(1.0), hs.astype(np.float32)
+    return hs, [
+        ("central, float64", relative((cube(1.0 + hs) - cube(1.0 - hs)) / (2 * hs))),
+        ("forward, float64", relative((cube(1.0 + hs) - 1.0) / hs)),
+        ("central, float32", relative((cube(x32 + hs32) - cube(x32 - hs32)) / (2 * hs32))),
+    ]
 
 
 def fit_data() -> tuple[list[float], list[float]]:
@@ -227,4 +259,7 @@ FIGURES: dict[str, Callable[[], str]] = {
     ),
     "gradient-contours": lambda: gradient_contours(*contour_data()),
     "neuron-graph": neuron_gradients,
+    "backward-shapes": lambda: backward_shapes(3, 4, 3),
+    "gradient-bars": lambda: gradient_bars(combined_gradient(), LABELS),
+    "difference-errors": lambda: difference_errors(*step_error_series()),
 }

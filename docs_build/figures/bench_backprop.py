@@ -1,0 +1,58 @@
+"""The backprop-layer lesson's timing table, drawn from `make bench`'s committed results.
+
+docs/data/bench_backprop.json is written by `python -m bench backprop` (part of
+`make bench`) and committed, so the page shows real measurements, with the machine
+they were taken on, and every build shows the same ones.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from docs_build import PROJECT_ROOT
+from docs_build.figures.bench import _milliseconds
+
+BENCH_FILE = PROJECT_ROOT / "docs" / "data" / "bench_backprop.json"
+
+
+def load_backprop_bench(path: Path = BENCH_FILE) -> dict[str, Any]:
+    """The committed measurements of softmax + cross-entropy's two backward paths."""
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    if not data.get("softmax_backward"):
+        raise ValueError(f"{path} has no softmax_backward measurements; run `make bench`")
+    return data
+
+
+def machine_of(data: dict[str, Any]) -> str:
+    """What the measurements ran on, in one sentence."""
+    m = data["machine"]
+    runs = {r["runs"] for r in data["softmax_backward"]}
+    best = f"the best of {runs.pop()} runs of each" if len(runs) == 1 else "the best run of each"
+    return (
+        f"Measured on {m['date'][:10]}: {m['processor']} ({m['cpu_count']} cores), "
+        f"Python {m['python']}, NumPy {m['numpy']}; {best}."
+    )
+
+
+def backprop_speed_table(data: dict[str, Any]) -> str:
+    """A table: each batch, the time of each path, and how many times faster the combined one is."""
+    rows = []
+    for r in data["softmax_backward"]:
+        separate, combined = r["separate_seconds"], r["combined_seconds"]
+        if min(separate, combined) <= 0:
+            raise ValueError("timings must be positive")
+        shape = r["shape"]
+        rows.append(
+            f"<tr><td>{shape['samples']} × {shape['classes']}</td>"
+            f"<td>{_milliseconds(separate)}</td><td>{_milliseconds(combined)}</td>"
+            f"<td>{separate / combined:.1f}×</td></tr>"
+        )
+    return (
+        "<figure><table><thead><tr><th>samples × classes</th><th>separate</th>"
+        "<th>combined</th><th>combined is faster by</th></tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table>"
+        f"<figcaption>{escape(machine_of(data))}</figcaption></figure>"
+    )
