@@ -1,12 +1,22 @@
 """Tracebacks as a reader would see them: no frames of ours, no path of this machine,
-and each line of a block's code quoted from its own block."""
+and each line of a block's code quoted from its own block.
+
+`nnfs_ref` is shown as if it were written in C: a call into it shows the frame of
+the public function the reader called, then the exception, as Python would if the
+error were raised there. The frames under it (the package's internal helpers,
+`nnfs_ref._checks` and the like, and what they call) are left out, unless the
+reader's own code runs again under them (a function of theirs that `nnfs_ref`
+called): that frame is shown, under the public call.
+"""
 
 from __future__ import annotations
 
+import sys
 import sysconfig
 import traceback
 from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 
 from docs_build import PROJECT_ROOT
 from docs_build.core.blocklines import lines_of
@@ -62,22 +72,65 @@ def _chain(
             yield from _chain(chained, chained_report, seen)
 
 
-def _quote_from_blocks(error: BaseException, report: traceback.TracebackException) -> None:
+def _frames(
+    error: BaseException, report: traceback.TracebackException
+) -> list[tuple[FrameType, traceback.FrameSummary]]:
+    """Each frame of `error`'s traceback with its summary in `report`, in order."""
+    frames = [frame for frame, _ in traceback.walk_tb(error.__traceback__)]
+    return list(zip(frames, report.stack, strict=False))  # (a limit would cut the stack)
+
+
+def _quote_from_blocks(frames: list[tuple[FrameType, traceback.FrameSummary]]) -> None:
     """Look up the line of each frame now: a frame of a block's code in its own block
     (all are `<block>`)."""
-    frames = traceback.walk_tb(error.__traceback__)  # the stack's frames, in order
-    for (frame, _), summary in zip(frames, report.stack, strict=False):  # (a limit cuts it)
+    for frame, summary in frames:
         with lines_of(frame.f_code):
             _ = summary.line  # looked up now, under its real file name, and kept
 
 
+#: The site's reference package, whose insides a reader does not need to see.
+REFERENCE_PACKAGE = "nnfs_ref"
+
+
+def _in_package(frame: FrameType) -> bool:
+    module = str(frame.f_globals.get("__name__", ""))
+    return module == REFERENCE_PACKAGE or module.startswith(REFERENCE_PACKAGE + ".")
+
+
+def _readers_code(frame: FrameType) -> bool:
+    """A block's code, or a function it defined: the reader's own code."""
+    return frame.f_globals.get("__name__") == "__main__"
+
+
+def _shown(frames: list[tuple[FrameType, traceback.FrameSummary]]) -> list[traceback.FrameSummary]:
+    """The frames a reader sees: not the engine's, and of a call into `nnfs_ref` only
+    the public function called (its markers left out when frames under it are)."""
+    shown: list[traceback.FrameSummary] = []
+    entry: traceback.FrameSummary | None = None  # the public call we are under
+    for frame, summary in frames:
+        if summary.filename.startswith(_OWN_DIR):
+            continue
+        if _readers_code(frame):
+            entry = None
+        elif entry is not None:
+            if sys.version_info >= (3, 11):  # no ^^^ under the call: its inside is hidden
+                entry.colno = entry.end_colno = None
+            continue
+        elif _in_package(frame):
+            entry = summary
+        shown.append(summary)
+    return shown
+
+
 def format_exception(error: BaseException) -> str:
     """Format `error` like the Python REPL does, hiding the engine's own frames and
-    naming files by `short_path`, in every traceback of the chain."""
+    `nnfs_ref`'s insides and naming files by `short_path`, in every traceback of the
+    chain."""
     report = traceback.TracebackException.from_exception(error, lookup_lines=False)
     for each, each_report in _chain(error, report, set()):
-        _quote_from_blocks(each, each_report)
-        kept = [frame for frame in each_report.stack if not frame.filename.startswith(_OWN_DIR)]
+        frames = _frames(each, each_report)
+        _quote_from_blocks(frames)
+        kept = _shown(frames)
         for frame in kept:
             frame.filename = short_path(frame.filename)
         each_report.stack = traceback.StackSummary.from_list(kept)

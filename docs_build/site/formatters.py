@@ -14,8 +14,11 @@ engine, rules and wording as pytest) and renders what it showed with
 markdown-exec's `base_format`, given options made from the fence's attributes
 by `markdown_exec_options`. A script's output is text in a box captioned
 "Output"; only a figure block (`html="true"`, id ending in `-figure`) emits
-HTML. A failure is recorded, shown in place, and raised when the page ends
-(see `docs_build.site.extension`).
+HTML. In a console block's transcript, the line that names an exception is
+marked (`mark_exception_lines`) so that it wraps at the box's edge instead of
+running off it (extra.css): the message is what the reader must read. A failure
+is recorded, shown in place, and raised when the page ends (see
+`docs_build.site.extension`).
 """
 
 from __future__ import annotations
@@ -35,6 +38,13 @@ from docs_build.site.pages import BUILD
 
 #: The caption above a script's output, so code and output are never confused.
 OUTPUT_LABEL = '<p class="nnfs-output-label">Output</p>'
+#: The class of a transcript's line naming an exception (`ValueError: ...`).
+EXCEPTION_LINE = "nnfs-exception"
+#: A highlighted code box's code, and in it a line Pygments' console lexer starts with
+#: an exception's name (Generic.Error, `gr`): the last line of each traceback of a
+#: chain, and of a SyntaxError's report.
+_CODE = re.compile(r"(<code>)(.*?)(</code>)", re.DOTALL)
+_EXCEPTION_LINE = re.compile(r'^<span class="gr">.*$', re.MULTILINE)
 
 
 def code_block(language: str, text: str) -> str:
@@ -86,6 +96,8 @@ def _format(language: str, code: str, md: Any, attributes: dict[str, str]) -> An
     if key is not None and key in BUILD.rendered:
         return BUILD.rendered[key]
     rendered = _render(language, code, md, outcome.shown, markdown_exec_options(attributes))
+    if KINDS[language].transcript:
+        rendered = mark_exception_lines(rendered)
     # Named, so a test can find every block's output in its page (tests/test_build.py).
     rendered = f'<div class="nnfs-block" data-block="{html.escape(block_id)}">{rendered}</div>'
     if key is not None:
@@ -114,6 +126,19 @@ def _render(language: str, code: str, md: Any, shown: str, options: dict[str, An
         transform_source=lambda source: (source, source),
         **options,
     )
+
+
+def mark_exception_lines(rendered: str) -> str:
+    """`rendered` with each exception line of its code boxes in a span of class
+    `EXCEPTION_LINE` (the text, and so what is copied and compared, unchanged)."""
+
+    def mark(line: re.Match[str]) -> str:
+        return f'<span class="{EXCEPTION_LINE}">{line[0]}</span>'
+
+    def in_code(box: re.Match[str]) -> str:
+        return box[1] + _EXCEPTION_LINE.sub(mark, box[2]) + box[3]
+
+    return _CODE.sub(in_code, rendered)
 
 
 def register_fences(md: Markdown) -> None:
