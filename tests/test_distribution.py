@@ -10,6 +10,7 @@ build's own page).
 
 from __future__ import annotations
 
+import base64
 import doctest
 import hashlib
 import json
@@ -512,6 +513,53 @@ def test_the_book_page_is_left_out_of_search_and_the_sitemap(built_site: BuiltSi
     assert any(loc.startswith("part1/dot-product/") for loc in locations)
     assert not [loc for loc in locations if loc.startswith("print_page")]
     assert "print_page" not in (built_site.root / "sitemap.xml").read_text()
+
+
+def test_the_book_pages_base_is_relative_to_it(built_site: BuiltSite) -> None:
+    """Material finds the search index from its `base`: print-site renders the book with
+    the 404 page's absolute one, and from file:// the offline copy's book asked for
+    file:///search/search_index.js."""
+    html = (built_site.root / "print_page/index.html").read_text()
+    assert '"base": ".."' in html
+
+
+def test_relative_base_makes_the_base_of_materials_scripts_relative_to_the_page() -> None:
+    page = (
+        '<head><script id="__config" type="application/json">{"annotate": null, '
+        '"base": "/", "features": []}</script></head>'
+    )
+    for path, base in [("print_page/index.html", ".."), ("print_page.html", ".")]:
+        done = distribution.relative_base(page, path)
+        assert done == page.replace('"base": "/"', f'"base": "{base}"')
+    with pytest.raises(PluginError, match="no Material configuration"):
+        distribution.relative_base("<head></head>", "print_page.html")
+
+
+def test_the_offline_copy_holds_its_fonts_in_its_style_sheet(tmp_path: Path) -> None:
+    """From file:// a browser refuses a font fetched by a page (a preload) or warns:
+    the offline copy's style sheet carries the font itself."""
+    font = b"wOF2 not really a font"
+    (tmp_path / "assets/fonts").mkdir(parents=True)
+    (tmp_path / "assets/fonts/math.woff2").write_bytes(font)
+    (tmp_path / "stylesheets").mkdir()
+    sheet = tmp_path / "stylesheets/extra.css"
+    sheet.write_text('@font-face { src: url("../assets/fonts/math.woff2") format("woff2"); }')
+    distribution.embed_fonts(tmp_path)
+    [data] = re.findall(r'url\("data:font/woff2;base64,([^"]+)"\)', sheet.read_text())
+    assert base64.b64decode(data) == font
+    with pytest.raises(PluginError, match="no font to embed"):
+        distribution.embed_fonts(tmp_path)  # already embedded: nothing left to load
+
+
+def test_only_the_offline_copy_is_told_it_is_offline() -> None:
+    """overrides/main.html preloads the math font on the hosted site only."""
+    for config_file, offline in [("mkdocs.yml", False), ("mkdocs-offline.yml", True)]:
+        config = load_config(str(ROOT / config_file))
+        distribution.on_config(config)
+        assert config["extra"]["offline_copy"] is offline
+    template = (ROOT / "overrides/main.html").read_text()
+    assert 'rel="preload"' in template
+    assert "not config.extra.offline_copy" in template
 
 
 def test_labels_go_above_each_tab_panel_in_order() -> None:

@@ -10,7 +10,12 @@
   command, the files and their SHA-256, the dependencies) and the offline
   link, wherever `<!-- offline-copy -->` stands.
 - `on_post_build`: the printable book (mkdocs-print-site-plugin's print page)
-  gets every exercise's solution open and a label above every tab's panel.
+  gets every exercise's solution open, a label above every tab's panel, and
+  a base relative to itself (`relative_base`). The offline copy, read from
+  file://, gets its math font inside its style sheet (`embed_fonts`: a
+  browser refuses or warns about a font fetched from a file:// page; the
+  pages preload it only on the hosted site, overrides/main.html) and loses
+  the 404 page, which only a web server shows and whose links are absolute.
 
 Nothing is typed in by hand: every number on the download page is computed
 from the files this build publishes. Nothing is a placeholder either: a build
@@ -20,6 +25,7 @@ local build is, leaves out what would need them (see tests/test_placeholders.py)
 
 from __future__ import annotations
 
+import base64
 import logging
 import os
 import posixpath
@@ -87,6 +93,8 @@ def on_config(config: Any) -> Any:
     root = project_root(config)
     STATE.commit = commit_of(root)
     STATE.offline = is_offline(config)
+    # overrides/main.html preloads the math font only on the hosted site (see embed_fonts).
+    config["extra"]["offline_copy"] = STATE.offline
     # No REPO_URL (a local build): no repository, so neither a commit link nor
     # "Report a mistake"; the footer names the commit in plain text.
     repository = str(config["extra"].get("repository") or "").rstrip("/")
@@ -331,12 +339,61 @@ def open_solutions(html: str) -> str:
     return _DETAILS.sub("<details open", html)
 
 
+#: Material's settings for its scripts, in every page.
+_CONFIG_SCRIPT = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)')
+
+
+def relative_base(html: str, page: str) -> str:
+    """The print page's `base` for Material's scripts (where the search index is), made
+    relative to `page`, its path in the site.
+
+    mkdocs-print-site-plugin renders the page with the 404 page's context, whose base
+    is absolute (`/`): from file:// the offline copy's book asked for
+    file:///search/search_index.js.
+    """
+    base = posixpath.relpath(".", posixpath.dirname(page) or ".")
+    found = _CONFIG_SCRIPT.search(html)
+    if found is None or '"base": ' not in found[2]:
+        raise PluginError(f"{page}: no Material configuration (__config) with a base")
+    settings = re.sub(r'"base": "[^"]*"', f'"base": "{base}"', found[2], count=1)
+    return html[: found.start(2)] + settings + html[found.end(2) :]
+
+
+#: A font a style sheet loads from a file of the site: `url("../assets/x.woff2")`.
+_FONT_URL = re.compile(r'url\("(?P<path>[^":]+\.woff2)"\)')
+#: The style sheets of the site that load fonts (mkdocs.yml's extra_css).
+FONT_STYLESHEETS = ("stylesheets/extra.css",)
+
+
+def embed_fonts(site: Path) -> None:
+    """Put each font that `FONT_STYLESHEETS` load from the site into the sheet itself,
+    as a data: URL, so that a page read from file:// fetches no font."""
+    for name in FONT_STYLESHEETS:
+        sheet = site / name
+
+        def inline(match: re.Match[str], sheet: Path = sheet) -> str:
+            font = (sheet.parent / match["path"]).resolve()
+            data = base64.b64encode(font.read_bytes()).decode()
+            return f'url("data:font/woff2;base64,{data}")'
+
+        css = sheet.read_text(encoding="utf-8")
+        embedded, count = _FONT_URL.subn(inline, css)
+        if count == 0:
+            raise PluginError(f"{name} loads no font to embed in the offline copy")
+        sheet.write_text(embedded, encoding="utf-8")
+
+
 def on_post_build(config: Any) -> None:
-    """Finish the printable book: solutions open, tabs labelled."""
+    """Finish the offline copy (fonts embedded, no 404 page) and the printable book
+    (solutions open, tabs labelled, a relative base)."""
+    site = Path(config["site_dir"])
+    if STATE.offline:
+        embed_fonts(site)
+        (site / "404.html").unlink(missing_ok=True)
     if not print_enabled(config):
         return
     try:
-        page = print_page_of(Path(config["site_dir"]))
+        page = print_page_of(site)
     except FileNotFoundError as error:
         raise PluginError(str(error)) from error
     html = page.read_text(encoding="utf-8")
@@ -347,4 +404,5 @@ def on_post_build(config: Any) -> None:
             "the print page has an API cross-reference (autorefs): leave its page out "
             "of the book (print-site's exclude in mkdocs.yml and mkdocs-offline.yml)"
         )
+    html = relative_base(html, page.relative_to(site).as_posix())
     page.write_text(open_solutions(label_tabs(html)), encoding="utf-8")

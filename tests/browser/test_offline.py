@@ -3,7 +3,10 @@
 The zip of the shared build (`built_site`, made as `make build` makes it:
 mkdocs-offline.yml built and zipped first), unzipped into a temporary folder. Every
 request the browser makes is recorded; anything but a local file is refused
-and reported.
+and reported. Every console error, uncaught script error and failed request of
+every page opened fails the test that opened it: from file:// a browser refuses
+what a web server would serve (a font fetched by a preload, an absolute path
+such as the book's /search/search_index.js).
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, Route, expect
+from playwright.sync_api import BrowserContext, ConsoleMessage, Page, Request, Route, expect
 
 from docs_build.site.provenance import commit_of
 from tests.browser.conftest import require_chromium
@@ -27,6 +30,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 LESSON = "part1/dot-product.html"
 LESSON_TITLE = "Dot product and vector addition"
+#: The printable book, with every lesson's formulas, and the pages that are not lessons.
+BOOK = "print_page.html"
+OTHER_PAGES = ["get-nnfs-ref.html", "notebooks.html", "reference.html", "playground.html"]
 LOCAL = ("file:", "data:", "blob:", "about:")
 
 
@@ -71,6 +77,33 @@ def requests(context: BrowserContext) -> Requests:
     return found
 
 
+@dataclass
+class Console:
+    """What went wrong in the pages of one test: console errors, uncaught script errors
+    and requests that failed."""
+
+    problems: list[str] = field(default_factory=list)
+
+
+@pytest.fixture
+def console(context: BrowserContext) -> Console:
+    found = Console()
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            found.problems.append(f"console error: {message.text} ({message.location['url']})")
+
+    def on_failure(request: Request) -> None:
+        # (Not one the browser dropped because the page was left: the favicon, say.)
+        if request.failure != "net::ERR_ABORTED":
+            found.problems.append(f"request failed: {request.url} ({request.failure})")
+
+    context.on("console", on_console)
+    context.on("weberror", lambda error: found.problems.append(f"script error: {error.error}"))
+    context.on("requestfailed", on_failure)
+    return found
+
+
 def test_the_zip_is_named_for_the_version_and_commit_and_holds_the_wheel(
     offline_copy: OfflineCopy,
 ) -> None:
@@ -95,6 +128,10 @@ def test_the_offline_copy_makes_no_link_to_a_zip_or_a_cdn(offline_copy: OfflineC
         assert not re.search(r'(src|href)="(https?:)?//[^"]*(unpkg|jsdelivr|cdn)', html), page
     download = (offline_copy.root / "get-nnfs-ref.html").read_text()
     assert "You are reading the offline copy" in download
+    # Nothing that only a web server can serve: a font fetched by a preload, a 404 page.
+    assert not [p for p in pages if 'rel="preload"' in p.read_text()]
+    assert not (offline_copy.root / "404.html").exists()
+    assert "data:font/woff2;base64," in (offline_copy.root / "stylesheets/extra.css").read_text()
 
 
 def open_local(page: Page, file: Path) -> None:
@@ -103,7 +140,7 @@ def open_local(page: Page, file: Path) -> None:
 
 
 def test_a_reader_navigates_searches_and_sees_math_and_figures_with_no_network(
-    offline_copy: OfflineCopy, page: Page, requests: Requests
+    offline_copy: OfflineCopy, page: Page, requests: Requests, console: Console
 ) -> None:
     home = offline_copy.root / "index.html"
     open_local(page, home)
@@ -136,10 +173,30 @@ def test_a_reader_navigates_searches_and_sees_math_and_figures_with_no_network(
     assert requests.refused == [], "requests that would leave the machine"
     assert requests.seen, "no request recorded at all"
     assert all(url.startswith(LOCAL) for url in requests.seen)
+    assert console.problems == []
+
+
+def test_the_book_and_the_pages_that_are_not_lessons_open_with_no_error(
+    offline_copy: OfflineCopy, page: Page, requests: Requests, console: Console
+) -> None:
+    """The book (rendered by print-site with an absolute base, which asked for
+    file:///search/search_index.js) finds the search index and the math font in the
+    copy; the other pages open with nothing refused or missing either."""
+    # Material asks for the search index at once (in search's frame), from its base.
+    with page.expect_request(lambda r: r.url.endswith("/search/search_index.js")) as asked:
+        open_local(page, offline_copy.root / BOOK)
+    assert asked.value.url == (offline_copy.root / "search/search_index.js").as_uri()
+    math = page.evaluate(REPORT, "light")["math"]
+    assert math["count"] > 0
+    assert math["fontLoaded"], "Latin Modern Math did not load in the book"
+    for name in OTHER_PAGES:
+        open_local(page, offline_copy.root / name)
+    assert requests.refused == []
+    assert console.problems == []
 
 
 def test_every_notebook_link_resolves_to_a_file_in_the_zip(
-    offline_copy: OfflineCopy, page: Page, requests: Requests
+    offline_copy: OfflineCopy, page: Page, requests: Requests, console: Console
 ) -> None:
     listing = offline_copy.root / "notebooks.html"
     open_local(page, listing)
@@ -159,3 +216,4 @@ def test_every_notebook_link_resolves_to_a_file_in_the_zip(
     button = page.locator("a.md-button[download]").first.evaluate("(a) => a.href")
     assert Path(unquote(urlsplit(button).path)).is_file()
     assert requests.refused == []
+    assert console.problems == []
