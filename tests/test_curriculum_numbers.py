@@ -17,6 +17,9 @@ from tests.conftest import BuiltSite
 
 P1 = "docs/part1"
 P2 = "docs/part2"
+P3 = "docs/part3"
+#: The first line of every chapter 10 training log (curriculum §16).
+START = "epoch: 0, acc: 0.360, loss: 1.099"
 
 #: (page, block id, fragments of its output), curriculum section by section.
 NUMBERS = [
@@ -61,6 +64,19 @@ NUMBERS = [
     (f"{P2}/loss.md", "loss-batch-numpy", ["0.38506088005216804"]),
     (f"{P2}/loss.md", "loss-accuracy-numpy", ["0.6666666666666666"]),
     (f"{P2}/loss.md", "loss-example-h", [str(x) for x in BOOK_H]),
+    # §16 Optimizers: every run's first line, and the learning rates decay leaves
+    (f"{P3}/sgd.md", "sgd-start", [START]),
+    (f"{P3}/sgd.md", "sgd-train-plain", [START, "lr: 1.0"]),
+    (f"{P3}/sgd.md", "sgd-decay-formula", ["9999 0.09091735612328393"]),
+    (f"{P3}/sgd.md", "sgd-decay-final", ["0.09091735612328393"]),
+    (f"{P3}/sgd.md", "sgd-train-decay", [START, "lr: 0.09091735612328393"]),
+    (f"{P3}/sgd.md", "sgd-train-momentum", [START, "lr: 0.09091735612328393"]),
+    (f"{P3}/adaptive-optimizers.md", "adapt-adagrad-rate", ["0.5000250012500626"]),
+    (f"{P3}/adaptive-optimizers.md", "adapt-train-adagrad", [START, "lr: 0.5000250012500626"]),
+    (f"{P3}/adaptive-optimizers.md", "adapt-rmsprop-rate", ["0.018181983472577025"]),
+    (f"{P3}/adaptive-optimizers.md", "adapt-train-rmsprop", [START, "lr: 0.018181983472577025"]),
+    (f"{P3}/adaptive-optimizers.md", "adapt-adam-rate", ["0.04975126853296942"]),
+    (f"{P3}/adaptive-optimizers.md", "adapt-train-adam", [START, "lr: 0.04975126853296942"]),
 ]
 
 
