@@ -40,6 +40,8 @@ COMBINED = [
     "0.03333333 -0.16666667 0.13333333",
     "0.00666667 -0.03333333 0.02666667",
 ]
+#: The first line of every chapter 10 training log (curriculum §16).
+START = "epoch: 0, acc: 0.360, loss: 1.099"
 
 #: (page, block id, fragments of its output), curriculum section by section.
 NUMBERS = [
@@ -131,6 +133,19 @@ NUMBERS = [
     (f"{P3}/backprop-layer.md", "bpl-separate", COMBINED),
     (f"{P3}/backprop-layer.md", "bpl-book-float32", ["7e-09"]),
     (f"{P3}/backprop-layer.md", "bpl-network-forward", [str(x) for x in BOOK_H]),
+    # §16 Optimizers: every run's first line, and the learning rates decay leaves
+    (f"{P3}/sgd.md", "sgd-start", [START]),
+    (f"{P3}/sgd.md", "sgd-train-plain", [START, "lr: 1.0"]),
+    (f"{P3}/sgd.md", "sgd-decay-formula", ["9999 0.09091735612328393"]),
+    (f"{P3}/sgd.md", "sgd-decay-final", ["0.09091735612328393"]),
+    (f"{P3}/sgd.md", "sgd-train-decay", [START, "lr: 0.09091735612328393"]),
+    (f"{P3}/sgd.md", "sgd-train-momentum", [START, "lr: 0.09091735612328393"]),
+    (f"{P3}/adaptive-optimizers.md", "adapt-adagrad-rate", ["0.5000250012500626"]),
+    (f"{P3}/adaptive-optimizers.md", "adapt-train-adagrad", [START, "lr: 0.5000250012500626"]),
+    (f"{P3}/adaptive-optimizers.md", "adapt-rmsprop-rate", ["0.018181983472577025"]),
+    (f"{P3}/adaptive-optimizers.md", "adapt-train-rmsprop", [START, "lr: 0.018181983472577025"]),
+    (f"{P3}/adaptive-optimizers.md", "adapt-adam-rate", ["0.04975126853296942"]),
+    (f"{P3}/adaptive-optimizers.md", "adapt-train-adam", [START, "lr: 0.04975126853296942"]),
 ]
 
 

@@ -8,6 +8,7 @@ The numbers themselves are the book's, in tests/book_numbers.py.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from functools import cache
 
@@ -30,14 +31,20 @@ from docs_build.figures.logloss import log_loss_figure
 from docs_build.figures.matrices import product_grid, transpose_figure
 from docs_build.figures.neuron import neuron_diagram
 from docs_build.figures.products import elementwise_table
+from docs_build.figures.regions import region_panels
 from docs_build.figures.scatter import class_scatter
 from docs_build.figures.search import search_figure
 from docs_build.figures.shapes import product_shapes
 from docs_build.figures.softmax_bars import softmax_bars
 from docs_build.figures.tangents import step_error_figure, tangent_figure
+from docs_build.figures.training import training_chart
 from docs_build.figures.vectors import alignment_figure
 from nnfs_ref import vectorized
+from nnfs_ref.activations import ReLU
 from nnfs_ref.datasets import sine_data, spiral_data, vertical_data
+from nnfs_ref.layers import Dense
+from nnfs_ref.losses import SoftmaxCategoricalCrossentropy
+from nnfs_ref.optimizers import Adam
 from nnfs_ref.random import book_stream
 from tests.book_numbers import (
     ALIGN_A,
@@ -216,6 +223,68 @@ def neuron_gradients() -> str:
     )
 
 
+#: The optimizer lessons' six runs, in the order their charts draw them.
+RUN_NAMES = (
+    "SGD",
+    "SGD, decay 1e-3",
+    "SGD, momentum 0.9, decay",
+    "AdaGrad, decay 1e-4",
+    "RMSProp, rate 0.02, rho 0.999",
+    "Adam, rate 0.05",
+)
+
+
+def training_runs() -> list[tuple[str, list[int], list[float], list[float]]]:
+    """Six runs shaped like the optimizer lessons' (a point every 100 epochs up to 10,000,
+    starting at accuracy 0.36 and loss 1.099). The lessons train for seconds per run,
+    too long to repeat for a figure test, so these curves are made up."""
+    epochs = list(range(0, 10001, 100))
+    runs = []
+    for k, name in enumerate(RUN_NAMES):
+        fade = [math.exp(-0.0003 * (k + 1) * e) for e in epochs]
+        losses = [0.1 + 0.999 * f for f in fade]
+        accuracies = [1 - 0.64 * f for f in fade]
+        runs.append((name, epochs, accuracies, losses))
+    return runs
+
+
+@cache
+def adam_regions() -> tuple[np.ndarray, np.ndarray, list[tuple[str, np.ndarray]]]:
+    """The adaptive lesson's decision regions, from a shorter Adam run (0 to 100 epochs):
+    the spiral data, and for each saved epoch a 50 x 50 grid of the classes picked."""
+    rng = book_stream(0)
+    x, y = spiral_data(samples=100, classes=3, rng=rng)
+    dense1, relu, dense2 = Dense(2, 64, rng=rng), ReLU(), Dense(64, 3, rng=rng)
+    loss = SoftmaxCategoricalCrossentropy()
+    optimizer = Adam(learning_rate=0.05, decay=5e-7)
+    centres = (np.arange(50) + 0.5) / 50 * 2 - 1
+    gx, gy = np.meshgrid(centres, centres)
+    grid = np.column_stack([gx.ravel(), gy.ravel()])
+    panels = []
+    for epoch in range(101):
+        if epoch in (0, 10, 30, 100):
+            dense1.forward(grid)
+            relu.forward(dense1.output)
+            dense2.forward(relu.output)
+            picked = np.argmax(dense2.output, axis=1).reshape(50, 50)
+        dense1.forward(x)
+        relu.forward(dense1.output)
+        dense2.forward(relu.output)
+        loss.forward(dense2.output, y)
+        if epoch in (0, 10, 30, 100):
+            accuracy = np.mean(np.argmax(loss.output, axis=1) == y)
+            panels.append((f"epoch {epoch:,}: acc {accuracy:.2f}", picked))
+        loss.backward(loss.output, y)
+        dense2.backward(loss.dinputs)
+        relu.backward(dense2.dinputs)
+        dense1.backward(relu.dinputs)
+        optimizer.pre_update_params()
+        optimizer.update_params(dense1)
+        optimizer.update_params(dense2)
+        optimizer.post_update_params()
+    return x, y, panels
+
+
 #: Every figure the lessons draw, with the lessons' own numbers.
 FIGURES: dict[str, Callable[[], str]] = {
     # Part 1
@@ -262,4 +331,8 @@ FIGURES: dict[str, Callable[[], str]] = {
     "backward-shapes": lambda: backward_shapes(3, 4, 3),
     "gradient-bars": lambda: gradient_bars(combined_gradient(), LABELS),
     "difference-errors": lambda: difference_errors(*step_error_series()),
+    "training-sgd": lambda: training_chart(training_runs()[:3], "sgd"),
+    "training-adaptive": lambda: training_chart(training_runs()[3:], "adapt", first_style=3),
+    "training-six": lambda: training_chart(training_runs(), "six"),
+    "regions": lambda: region_panels(*adam_regions()[:2], (-1, 1), adam_regions()[2], "r"),
 }
