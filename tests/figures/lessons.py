@@ -212,7 +212,7 @@ def contour_data() -> tuple[np.ndarray, np.ndarray, np.ndarray, list[float], lis
     xs, ys = np.linspace(-3, 3, 61), np.linspace(-2, 2, 41)
     grid_x, grid_y = np.meshgrid(xs, ys)
     arrows = [((x, y), (2 * x, 4 * y)) for x, y in GRADIENT_POINTS]
-    return xs, ys, grid_x**2 + 2 * grid_y**2, [0.5, 2, 4.5, 8], arrows
+    return xs, ys, grid_x**2 + 2 * grid_y**2, [3, 4.5, 6, 8], arrows
 
 
 def neuron_gradients() -> str:

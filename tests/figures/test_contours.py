@@ -25,10 +25,10 @@ from tests.svg import SVG, parse
 
 def test_the_figure_names_its_levels_and_every_arrow() -> None:
     figure = parse(gradient_contours(*contour_data()))
-    assert "at the levels 0.5, 2, 4.5, 8" in figure.title
+    assert "at the levels 3, 4.5, 6, 8" in figure.title
     assert "at (2, 1) the gradient is (4, 4)" in figure.title
     assert "at (−2, −0.5) the gradient is (−4, −2)" in figure.title
-    assert {"0.5", "2", "4.5", "8", "−3", "3", "−2", "x", "y"} <= set(figure.texts)
+    assert {"3", "4.5", "6", "8", "−3", "−2", "x", "y"} <= set(figure.texts)
     assert len(list(figure.svg.iter(f"{SVG}path"))) == 4  # one per level
     assert len(list(figure.svg.iter(f"{SVG}circle"))) == 4  # one dot per arrow
 
