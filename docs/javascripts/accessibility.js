@@ -11,6 +11,20 @@
     });
   }
 
+  // A section with an index page (Part 2, Part 3) names its sub-menu after a
+  // toggle that holds only an icon, so on a phone every such menu is an
+  // unnamed navigation landmark, and two of them are indistinguishable. Name
+  // the toggle after its section.
+  function fixSectionToggles() {
+    document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (nav) {
+      var label = document.getElementById(nav.getAttribute("aria-labelledby"));
+      var title = nav.querySelector(":scope > .md-nav__title");
+      if (label && title && !label.textContent.trim() && !label.hasAttribute("aria-label")) {
+        label.setAttribute("aria-label", title.textContent.trim());
+      }
+    });
+  }
+
   // A display formula, a table or a code block wider than the screen scrolls
   // sideways: make it reachable from the keyboard. Material does it for code
   // once, at load; this also follows a resize (a phone turned, a window
@@ -29,6 +43,7 @@
 
   function start() {
     fixCodeNavs();
+    fixSectionToggles();
     fixWideFormulas();
     // Material adds the code navs when it mounts a page's content.
     new MutationObserver(fixCodeNavs).observe(document.body, { childList: true, subtree: true });
