@@ -70,11 +70,10 @@ def sample_losses(func: str, predictions: object, targets: object, *, batch_only
         outside = (p < 0) | (p > 1)
         index = np.unravel_index(int(np.flatnonzero(outside)[0]), p.shape)
         raise _checks_nn.not_a_probability(func, [int(i) for i in index], float(p[index]))
-    picked: Floats
     if p.ndim == 2:
-        picked = p[np.arange(len(p)), labels]
+        picked: Floats = p[np.arange(len(p)), labels]
     else:
-        picked = np.take_along_axis(p, labels[..., None], axis=-1)[..., 0]
+        picked = np.take_along_axis(p, labels[..., None], axis=-1)[..., 0]  # type: ignore[assignment]
     low, high = p.dtype.type(1e-7), p.dtype.type(1 - 1e-7)
     with np.errstate(all="ignore"):  # np.clip, which lets NaN through too
         out: Floats = -log_rounded(np.minimum(np.maximum(picked, low), high))
