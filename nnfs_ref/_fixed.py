@@ -64,12 +64,12 @@ def matmul(a: Floats, b: Floats, dtype: npt.DTypeLike = np.float64) -> Floats:
     (s, k), n = a.shape, b.shape[1]
     if k == 0:
         return np.zeros((s, n), dtype)
-    if k <= FEW_TERMS or s * n >= MANY_OUTPUTS or k * s * n > MAX_PRODUCTS:
+    if k <= FEW_TERMS or s * n >= MANY_OUTPUTS or s * n == 1 or k * s * n > MAX_PRODUCTS:
         return _slice_by_slice(a, b, dtype)
     if n >= s:  # the longer axis innermost: NumPy's loops run fastest that way
-        out: Floats = sum_first_axis(_products(a, b)).astype(dtype)
-    else:  # out.T = b.T @ a.T: the same products (x * w == w * x), summed in the same order
-        out = sum_first_axis(_products(b.T, a.T)).T.astype(dtype, order="C")
+        return _all_at_once(a, b).astype(dtype)
+    # out.T = b.T @ a.T: the same products (x * w == w * x), summed in the same order
+    out: Floats = _all_at_once(b.T, a.T).T.astype(dtype, order="C")
     return out
 
 
@@ -81,29 +81,35 @@ def column_sums(d: Floats, dtype: npt.DTypeLike) -> Floats:
     return out
 
 
-def _products(a: Floats, b: Floats) -> F64:
-    """Every product `a[s, k] * b[k, n]` in float64, laid out C-ordered as [k, s, n]."""
+def _all_at_once(a: Floats, b: Floats) -> F64:
+    """Every product `a[s, k] * b[k, n]` in float64, laid out C-ordered as [k, s, n], then
+    summed over k by NumPy's reduction, in order (S * N > 1: see `sum_first_axis`)."""
     (s, k), n = a.shape, b.shape[1]
-    space = _space(k * s + k * n + k * s * n)
+    space = _space(k * (s + n + s * n))
     at, w = space[: k * s].reshape(k, s), space[k * s : k * (s + n)].reshape(k, n)
     np.copyto(at, a.T)  # float64, transposed: slice k of the products is then one block
     np.copyto(w, b)
     products = space[k * (s + n) :].reshape(k, s, n)
-    return np.multiply(at[:, :, None], w[:, None, :], out=products)
+    # No index is summed here, so each output is one product; einsum's loop for a number
+    # times a row is faster than np.multiply's for the same broadcast.
+    np.einsum("ks,kn->ksn", at, w, out=products, optimize=False)
+    out: F64 = np.add.reduce(products, axis=0)
+    return out
 
 
 def _slice_by_slice(a: Floats, b: Floats, dtype: npt.DTypeLike) -> Floats:
     """The outer products of column k of `a` and row k of `b`, added one after the other."""
-    x, w = a.astype(np.float64), b.astype(np.float64)
-    (s, k), n = x.shape, w.shape[1]
+    xt = np.ascontiguousarray(a.T, dtype=np.float64)  # row k is column k of `a`
+    w = np.ascontiguousarray(b, dtype=np.float64)
+    (k, s), n = xt.shape, w.shape[1]
     space = _space(2 * s * n)
     total, term = space[: s * n].reshape(s, n), space[s * n :].reshape(s, n)
-    blas = _all_finite(x, w)  # see the module's doc
+    blas = _all_finite(xt, w)  # see the module's doc
     outer = np.dot if blas else np.multiply
     first = 2 if blas and a.dtype == b.dtype == np.float32 else 1
-    outer(x[:, :first], w[:first], out=total)
+    outer(xt[:first].T, w[:first], out=total)
     for i in range(first, k):
-        outer(x[:, i : i + 1], w[i : i + 1], out=term)
+        outer(xt[i : i + 1].T, w[i : i + 1], out=term)
         total += term
     # Adding 0.0 last equals starting from 0.0: only a sum of -0.0 terms alone changes.
     out: Floats = np.add(total, 0.0, out=np.empty((s, n), dtype))

@@ -20,9 +20,9 @@ Labels = npt.NDArray[np.intp]
 
 def relu_of(x: Floats) -> Floats:
     """`max(0, x)` element by element; NaN stays NaN, -0.0 becomes 0.0."""
-    out: Floats = x.copy(order="K")  # the layout np.where would give
     with np.errstate(all="ignore"):
-        np.putmask(out, x <= 0, 0)
+        out: Floats = np.maximum(x, x.dtype.type(0))  # NaN propagates
+        out += 0  # -0.0 + 0 is 0.0 (`maximum` may keep either zero), all else unchanged
     return out
 
 
