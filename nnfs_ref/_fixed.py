@@ -111,8 +111,8 @@ def _slice_by_slice(a: Floats, b: Floats, dtype: npt.DTypeLike) -> Floats:
     for i in range(first, k):
         outer(xt[i : i + 1].T, w[i : i + 1], out=term)
         total += term
-    # Adding 0.0 last equals starting from 0.0: only a sum of -0.0 terms alone changes.
-    out: Floats = np.add(total, 0.0, out=np.empty((s, n), dtype))
+    total += 0.0  # the same as starting from 0.0: only a sum of -0.0 terms alone changes
+    out: Floats = total.astype(dtype)
     return out
 
 

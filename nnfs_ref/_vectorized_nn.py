@@ -28,11 +28,22 @@ def relu_of(x: Floats) -> Floats:
 
 def softmax_of(x: Floats) -> Floats:
     """Softmax along the last axis: subtract the row's maximum, exponentiate, normalise."""
-    with np.errstate(all="ignore"):  # `np.max` and `np.sum` are these reductions
-        shifted = x - np.maximum.reduce(x, axis=-1, keepdims=True)
-        exps = exp_rounded(shifted)  # float64 exp: see module doc
+    with np.errstate(all="ignore"):  # `np.sum` is this reduction
+        exps = exp_rounded(x - row_max(x))  # float64 exp: see module doc
         exps /= np.add.reduce(exps, axis=-1, keepdims=True)
     return exps
+
+
+def row_max(x: Floats) -> Floats:
+    """The largest value of each row (of `x` itself if a vector), with keepdims.
+
+    Over a batch, taken from a transposed copy: NumPy reduces over its first axis faster
+    than along short rows, and the largest value does not depend on the order.
+    """
+    if x.ndim == 2:
+        out: Floats = np.maximum.reduce(np.ascontiguousarray(x.T), axis=0)[:, None]
+        return out
+    return np.maximum.reduce(x, axis=-1, keepdims=True)
 
 
 def labels_of(func: str, p: Floats, targets: object, *, batch_only: bool) -> Labels:
