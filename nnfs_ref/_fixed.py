@@ -2,24 +2,19 @@
 
 BLAS libraries (behind `@` and `np.dot`) choose how to split and order a matrix
 product's sums by CPU, so their last digits change from machine to machine. Here
-every sum runs from its first term to its last, one rounded addition at a time,
-computed in float64 with element-wise NumPy arithmetic, which is correctly rounded on
-every CPU. Products of float32 numbers are exact in float64, so a float32 layer's
-results depend on nothing but this order.
+every sum runs from 0.0 and adds its terms from the first to the last, one rounded
+float64 addition at a time, the way `tests/test_fixed_order.py`'s plain loop does.
 
-`np.add.reduce` over the first axis of a C-ordered array starts from 0.0 and adds one
-slice after the other; when each slice holds a single number NumPy switches to
-pairwise summation, so that case runs as a plain loop. That is how `matmul` sums
-when there are many terms (K) and few outputs. With few terms or many outputs it
-adds one slice of products at a time instead, in the same order. When every factor
-is finite, each slice, the outer product of a column of `a` and a row of `b`, is made
-by BLAS (`np.dot` with K = 1): a single product has a single rounding whatever the
-BLAS. (BLAS may skip a factor 0 instead of multiplying, which with finite factors
-changes nothing; 0 * inf would be NaN, so other factors go through `np.multiply`.)
-The first two slices of finite float32 factors come from one `np.dot` with K = 2:
-their products are exact in float64, so any BLAS rounds their sum once, the same way.
-Every path gives what a loop from `total = 0.0` gives, bit for bit, signed zeros
-included (tests/test_fixed_order.py).
+Products of float32 numbers are exact in float64, so for float32 factors a fused
+multiply-add gives the same bits as a product then a sum, and `np.einsum` can do the
+whole product: it starts from zeros and, with the number of the term (k) the slowest
+axis of both factors, its iterator runs over k outermost, adding one term to every
+sum at a time. (The tests hold it to the loop, byte for byte.) Factors in float64 have
+inexact products, which a fused multiply-add would round differently on CPUs that
+have one, so they are multiplied first, then summed by `np.add.reduce` over the first
+axis of the C-ordered products: it too adds one slice after the other from 0.0,
+except when each slice holds a single number, where NumPy sums pairwise; that case
+runs as a plain loop.
 """
 
 from __future__ import annotations
@@ -32,20 +27,16 @@ import numpy.typing as npt
 F64 = npt.NDArray[np.float64]
 Floats = npt.NDArray[np.floating]
 
-#: Above this many products, `matmul` adds one slice at a time instead of making them
-#: all at once (the same order, the same bits, without a large temporary array).
+#: Above this many float64 products, `matmul` adds one slice of products at a time
+#: instead of making them all at once (the same order, without a large temporary).
 MAX_PRODUCTS = 1 << 20
-#: Up to this many terms per sum, or from this many outputs on, one slice at a time is
-#: also the faster way (each slice costs a call or two, but BLAS makes it quickly).
-FEW_TERMS = 3
-MANY_OUTPUTS = 4096
 #: At most this many float64 numbers of scratch space are kept per thread (1 MiB).
 SCRATCH = 1 << 17
 _kept = threading.local()
 
 
 def sum_first_axis(terms: F64) -> F64:
-    """`terms[0] + terms[1] + …` over the first axis, added in that order (`terms` C-ordered)."""
+    """`0.0 + terms[0] + terms[1] + …` over the first axis, added in that order."""
     terms = np.ascontiguousarray(terms)
     if terms.shape[0] == 0:
         return np.zeros(terms.shape[1:])
@@ -62,14 +53,27 @@ def matmul(a: Floats, b: Floats, dtype: npt.DTypeLike = np.float64) -> Floats:
     """`a @ b` for matrices a (S, K) and b (K, N), each output the float64 sum over
     k = 0, 1, …, K-1 of its products, rounded to `dtype` at the end (C-ordered)."""
     (s, k), n = a.shape, b.shape[1]
-    if k == 0:
-        return np.zeros((s, n), dtype)
-    if k <= FEW_TERMS or s * n >= MANY_OUTPUTS or s * n == 1 or k * s * n > MAX_PRODUCTS:
-        return _slice_by_slice(a, b, dtype)
-    if n >= s:  # the longer axis innermost: NumPy's loops run fastest that way
-        return _all_at_once(a, b).astype(dtype)
-    # out.T = b.T @ a.T: the same products (x * w == w * x), summed in the same order
-    out: Floats = _all_at_once(b.T, a.T).T.astype(dtype, order="C")
+    fused = a.dtype == b.dtype == np.float32 and s * n > 1  # (with one output, k alone
+    # would be the inner loop, which einsum sums in another order)
+    at_once = not fused and k * s * n <= MAX_PRODUCTS
+    space = _space(k * (s + n) + (k * s * n if at_once else 0))
+    at, w = space[: k * s].reshape(k, s), space[k * s : k * (s + n)].reshape(k, n)
+    np.copyto(at, a.T)  # float64, (K, S) and (K, N): k is the slowest axis of both
+    np.copyto(w, b)
+    out: Floats
+    if fused and n >= s:
+        out = np.einsum("ks,kn->sn", at, w, optimize=False).astype(dtype)
+    elif fused:  # the longer axis innermost: einsum's loops run fastest that way
+        out = np.einsum("ks,kn->ns", at, w, optimize=False).T.astype(dtype, order="C")
+    elif at_once:  # no index summed: einsum makes each product, faster than np.multiply
+        products = space[k * (s + n) :].reshape(k, s, n)
+        np.einsum("ks,kn->ksn", at, w, out=products, optimize=False)
+        out = sum_first_axis(products).astype(dtype)
+    else:  # one slice of products at a time, in the same order
+        total = at[0, :, None] * w[0] + 0.0
+        for i in range(1, k):
+            total += at[i, :, None] * w[i]
+        out = total.astype(dtype)
     return out
 
 
@@ -81,50 +85,10 @@ def column_sums(d: Floats, dtype: npt.DTypeLike) -> Floats:
     return out
 
 
-def _all_at_once(a: Floats, b: Floats) -> F64:
-    """Every product `a[s, k] * b[k, n]` in float64, laid out C-ordered as [k, s, n], then
-    summed over k by NumPy's reduction, in order (S * N > 1: see `sum_first_axis`)."""
-    (s, k), n = a.shape, b.shape[1]
-    space = _space(k * (s + n + s * n))
-    at, w = space[: k * s].reshape(k, s), space[k * s : k * (s + n)].reshape(k, n)
-    np.copyto(at, a.T)  # float64, transposed: slice k of the products is then one block
-    np.copyto(w, b)
-    products = space[k * (s + n) :].reshape(k, s, n)
-    # No index is summed here, so each output is one product; einsum's loop for a number
-    # times a row is faster than np.multiply's for the same broadcast.
-    np.einsum("ks,kn->ksn", at, w, out=products, optimize=False)
-    out: F64 = np.add.reduce(products, axis=0)
-    return out
-
-
-def _slice_by_slice(a: Floats, b: Floats, dtype: npt.DTypeLike) -> Floats:
-    """The outer products of column k of `a` and row k of `b`, added one after the other."""
-    xt = np.ascontiguousarray(a.T, dtype=np.float64)  # row k is column k of `a`
-    w = np.ascontiguousarray(b, dtype=np.float64)
-    (k, s), n = xt.shape, w.shape[1]
-    space = _space(2 * s * n)
-    total, term = space[: s * n].reshape(s, n), space[s * n :].reshape(s, n)
-    blas = _all_finite(xt, w)  # see the module's doc
-    outer = np.dot if blas else np.multiply
-    first = 2 if blas and a.dtype == b.dtype == np.float32 else 1
-    outer(xt[:first].T, w[:first], out=total)
-    for i in range(first, k):
-        outer(xt[i : i + 1].T, w[i : i + 1], out=term)
-        total += term
-    total += 0.0  # the same as starting from 0.0: only a sum of -0.0 terms alone changes
-    out: Floats = total.astype(dtype)
-    return out
-
-
-def _all_finite(*arrays: F64) -> bool:
-    """True if no number in `arrays` is NaN or infinite."""
-    return all(np.isfinite(x).all() for x in arrays)
-
-
 def _space(size: int) -> F64:
     """`size` float64 numbers of this thread's scratch space, kept from call to call.
 
-    Fresh memory for every large temporary array costs more here than the arithmetic:
+    Fresh memory for every large temporary array can cost more than the arithmetic:
     the operating system maps new pages each time. Up to `SCRATCH` numbers are kept.
     """
     if size > SCRATCH:

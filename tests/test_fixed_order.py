@@ -2,9 +2,9 @@
 
 That order is what makes a layer's float32 results the same on every CPU, so it is
 checked against the plainest possible code over shapes hypothesis draws: every path
-`matmul` can take (all products at once, one slice at a time with BLAS or with
-`np.multiply`), the shapes where NumPy would sum pairwise (one number per slice), and
-signed zeros, compared byte for byte.
+`matmul` can take (float32 factors in one einsum; other factors multiplied all at once
+or one slice at a time, then summed), the shapes where NumPy would sum pairwise (one
+number per slice), and signed zeros, compared byte for byte.
 """
 
 from __future__ import annotations
@@ -26,7 +26,9 @@ SMALL = float(np.float32(1e-6))
 finite = (
     st.floats(-1e6, 1e6, width=32) | st.floats(-SMALL, SMALL, width=32) | st.sampled_from([-0.0])
 )
-PATHS = ("as drawn", "all at once", "slice by slice", "slices from np.multiply")
+#: "as float64": the same numbers in float64 arrays, so float32 factors take the paths
+#: for float64 ones too (their products are exact either way, so the loop is the same).
+PATHS = ("as drawn", "as float64", "as float64, slice by slice")
 
 
 def loop_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -44,16 +46,15 @@ def loop_matmul(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 @contextlib.contextmanager
 def steered(path: str) -> Iterator[None]:
-    """Send `matmul` down one path whatever the shapes."""
+    """Send `matmul` down the slice-by-slice path whatever the shapes, if `path` says so."""
     with pytest.MonkeyPatch.context() as patch:
-        if path == "all at once":
-            patch.setattr(_fixed, "FEW_TERMS", 0)
-            patch.setattr(_fixed, "MANY_OUTPUTS", 1 << 30)
-        elif path != "as drawn":
+        if path.endswith("slice by slice"):
             patch.setattr(_fixed, "MAX_PRODUCTS", 0)
-        if path == "slices from np.multiply":  # as when a factor is not finite
-            patch.setattr(_fixed, "_all_finite", lambda *arrays: False)
         yield
+
+
+def as_path(path: str, *arrays: np.ndarray) -> list[np.ndarray]:
+    return [x.astype(np.float64) if path != "as drawn" else x for x in arrays]
 
 
 def factor(
@@ -94,8 +95,8 @@ def same_bits(x: np.ndarray, y: np.ndarray) -> bool:
 def test_matmul_is_the_plain_loop_bit_for_bit(
     pair: tuple[np.ndarray, np.ndarray], path: str
 ) -> None:
-    a, b = pair
-    expected = loop_matmul(a, b)
+    expected = loop_matmul(*pair)
+    a, b = as_path(path, *pair)
     with steered(path):
         assert same_bits(_fixed.matmul(a, b), expected)
         assert same_bits(_fixed.matmul(a, b, np.float32), expected.astype(np.float32))
@@ -108,12 +109,29 @@ def test_matmul_is_the_plain_loop_bit_for_bit(
 def test_nan_and_infinity_go_where_the_loop_puts_them(
     pair: tuple[np.ndarray, np.ndarray], path: str
 ) -> None:
-    """Where BLAS may skip a factor 0 (0 * inf is NaN), `matmul` does not use it."""
-    a, b = pair
+    a, b = as_path(path, *pair)
     with np.errstate(all="ignore"):
         expected = loop_matmul(a, b)
         with steered(path):
             assert same_bits(_fixed.matmul(a, b), expected)
+
+
+@pytest.mark.parametrize(
+    "shape",
+    # The training run's products, and single rows or columns: einsum must never make
+    # the number of the term (k) its inner loop, where it would sum in another order.
+    [
+        *[(300, 2, 64), (300, 64, 3), (64, 300, 3), (300, 3, 64), (2, 300, 64), (300, 64, 2)],
+        *[(1, 200, 5), (5, 200, 1), (1, 200, 1), (1, 1, 1)],
+    ],
+)
+def test_wide_and_narrow_shapes_sum_like_the_loop(shape: tuple[int, int, int]) -> None:
+    s, k, n = shape
+    rng = np.random.default_rng(k * s + n)
+    a, b = factor(rng, (s, k), np.float32, False), factor(rng, (k, n), np.float32, False)
+    expected = loop_matmul(a, b)
+    assert same_bits(_fixed.matmul(a, b), expected)
+    assert same_bits(_fixed.matmul(a, b, np.float32), expected.astype(np.float32))
 
 
 def test_a_product_with_no_terms_is_zero() -> None:
