@@ -93,7 +93,7 @@ def run_child(way: str, epochs: int) -> dict[str, Any]:
     return result
 
 
-def measure(repeats: int = 3, epochs: int = EPOCHS) -> dict[str, Any]:
+def measure(repeats: int = 5, epochs: int = EPOCHS) -> dict[str, Any]:
     """`repeats` runs of each way, taking turns; medians, per epoch and per run."""
     runs: dict[str, list[dict[str, Any]]] = {way: [] for way in WAYS}
     for _ in range(repeats):
@@ -114,7 +114,7 @@ def measure(repeats: int = 3, epochs: int = EPOCHS) -> dict[str, Any]:
     return result
 
 
-def main(repeats: int = 3) -> None:
+def main(repeats: int = 5) -> None:
     results = {"machine": describe(), "training": measure(repeats)}
     t = results["training"]
     for way in WAYS:
