@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from nnfs_ref import _checks_nn
-from nnfs_ref._arrays import Floats, array, exp_rounded, floats, log_rounded
+from nnfs_ref._arrays import Floats, array, exp_rounded, floats, log_rounded, row_max
 
 Labels = npt.NDArray[np.intp]
 
@@ -32,18 +32,6 @@ def softmax_of(x: Floats) -> Floats:
         exps = exp_rounded(x - row_max(x))  # float64 exp: see module doc
         exps /= np.add.reduce(exps, axis=-1, keepdims=True)
     return exps
-
-
-def row_max(x: Floats) -> Floats:
-    """The largest value of each row (of `x` itself if a vector), with keepdims.
-
-    Over a batch, taken from a transposed copy: NumPy reduces over its first axis faster
-    than along short rows, and the largest value does not depend on the order.
-    """
-    if x.ndim == 2:
-        out: Floats = np.maximum.reduce(np.ascontiguousarray(x.T), axis=0)[:, None]
-        return out
-    return np.maximum.reduce(x, axis=-1, keepdims=True)
 
 
 def labels_of(func: str, p: Floats, targets: object, *, batch_only: bool) -> Labels:
