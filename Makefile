@@ -95,7 +95,7 @@ timings: $(STAMP)  ## Time warm make test (wall, CPU, slowest 15), a strict buil
 	$(BIN)/python -m bench.timings
 
 .PHONY: bench
-bench: $(STAMP)  ## Time plain loops, nnfs_ref and raw NumPy, and backprop; writes docs/data/bench*.json
+bench: $(STAMP)  ## Time plain loops, nnfs_ref and raw NumPy, backprop, and the book's training run; writes docs/data/bench*.json
 	$(BIN)/python -m bench
 
 .PHONY: lock

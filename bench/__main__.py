@@ -1,7 +1,9 @@
 """Time nnfs_ref.layer against raw NumPy and pure Python; write docs/data/bench.json.
 
-`python -m bench` runs every benchmark; `python -m bench layer` only this one, and
-`python -m bench backprop` only bench/backprop.py's (docs/data/bench_backprop.json).
+`python -m bench` runs every benchmark; `python -m bench layer` only this one,
+`python -m bench backprop` only bench/backprop.py's (docs/data/bench_backprop.json)
+and `python -m bench training` only bench/training.py's, the book's training run
+with nnfs_ref and with the book's own code (docs/data/bench_training.json).
 
 Besides nnfs_ref (whose `pure` side checks its input, which costs time), each
 size also times what a learner writes: the layer lesson's plain nested loops,
@@ -18,7 +20,7 @@ from typing import Any
 
 import numpy as np
 
-from bench import backprop
+from bench import backprop, training
 from bench.machine import describe
 from bench.timing import best, best_interleaved
 from nnfs_ref import pure, vectorized
@@ -134,7 +136,7 @@ def layer_main() -> None:
 
 
 #: The benchmarks by name, each writing its own file under docs/data.
-BENCHMARKS = {"layer": layer_main, "backprop": backprop.main}
+BENCHMARKS = {"layer": layer_main, "backprop": backprop.main, "training": training.main}
 
 
 def main(argv: list[str]) -> None:

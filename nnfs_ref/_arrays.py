@@ -2,7 +2,9 @@
 
 `array` is Part 1's rule (every number becomes float64). `floats` is Part 2's: a
 float32 array stays float32, the dtype the book computes in after `nnfs.init()`,
-and anything else becomes float64 as in Part 1.
+and anything else becomes float64 as in Part 1. The helpers below them compute
+what must give the same bits on every CPU (`exp_rounded`, `log_rounded`) or is
+needed fast on every training step (`row_max`).
 """
 
 from __future__ import annotations
@@ -59,3 +61,15 @@ def log_rounded(x: Floats) -> Floats:
     """The natural logarithm computed in float64 and rounded to `x`'s dtype (see
     `exp_rounded`)."""
     return cast(Floats, np.log(x.astype(np.float64)).astype(x.dtype))
+
+
+def row_max(x: Floats) -> Floats:
+    """The largest value of each row (of `x` itself if a vector), with keepdims.
+
+    Over a batch, taken from a transposed copy: NumPy reduces over its first axis faster
+    than along short rows, and the largest value does not depend on the order.
+    """
+    if x.ndim == 2:
+        out: Floats = np.maximum.reduce(np.ascontiguousarray(x.T), axis=0)[:, None]
+        return out
+    return np.maximum.reduce(x, axis=-1, keepdims=True)

@@ -25,13 +25,15 @@ def stored(obj: object, name: str, func: str) -> Floats:
 
 def finite(values: Floats, name: str, func: str) -> None:
     """ValueError naming the first NaN or infinity in `values`, if there is one."""
-    bad = ~np.isfinite(values)
-    if bad.any():
-        index = tuple(int(i) for i in np.unravel_index(int(np.flatnonzero(bad)[0]), bad.shape))
-        raise ValueError(
-            f"{func}: {name} holds {float(values[index])!r} at {list(index)}; a gradient "
-            "must be finite (NaN or infinity usually means a step or learning rate too large)"
-        )
+    ok = np.isfinite(values)
+    if ok.all():
+        return
+    first = int(np.flatnonzero(~ok)[0])
+    index = tuple(int(i) for i in np.unravel_index(first, ok.shape))
+    raise ValueError(
+        f"{func}: {name} holds {float(values[index])!r} at {list(index)}; a gradient "
+        "must be finite (NaN or infinity usually means a step or learning rate too large)"
+    )
 
 
 def gradient(dvalues: object, output: Floats, func: str, output_name: str = "output") -> Floats:

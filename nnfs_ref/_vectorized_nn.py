@@ -13,7 +13,7 @@ import numpy as np
 import numpy.typing as npt
 
 from nnfs_ref import _checks_nn
-from nnfs_ref._arrays import Floats, array, exp_rounded, floats, log_rounded
+from nnfs_ref._arrays import Floats, array, exp_rounded, floats, log_rounded, row_max
 
 Labels = npt.NDArray[np.intp]
 
@@ -21,17 +21,17 @@ Labels = npt.NDArray[np.intp]
 def relu_of(x: Floats) -> Floats:
     """`max(0, x)` element by element; NaN stays NaN, -0.0 becomes 0.0."""
     with np.errstate(all="ignore"):
-        out: Floats = np.where(x <= 0, x.dtype.type(0), x)
+        out: Floats = np.maximum(x, x.dtype.type(0))  # NaN propagates
+        out += 0  # -0.0 + 0 is 0.0 (`maximum` may keep either zero), all else unchanged
     return out
 
 
 def softmax_of(x: Floats) -> Floats:
     """Softmax along the last axis: subtract the row's maximum, exponentiate, normalise."""
-    with np.errstate(all="ignore"):
-        shifted = x - np.max(x, axis=-1, keepdims=True)
-        exps = exp_rounded(shifted)  # float64 exp: see module doc
-        out: Floats = exps / np.sum(exps, axis=-1, keepdims=True)
-    return out
+    with np.errstate(all="ignore"):  # `np.sum` is this reduction
+        exps = exp_rounded(x - row_max(x))  # float64 exp: see module doc
+        exps /= np.add.reduce(exps, axis=-1, keepdims=True)
+    return exps
 
 
 def labels_of(func: str, p: Floats, targets: object, *, batch_only: bool) -> Labels:
@@ -51,11 +51,11 @@ def labels_of(func: str, p: Floats, targets: object, *, batch_only: bool) -> Lab
         _checks_nn.integer_labels(func, targets)
         t = np.asarray(targets)
     classes = p.shape[-1]
-    bad = (t < 0) | (t >= classes)
-    if np.any(bad):
+    if np.minimum.reduce(t, axis=None) < 0 or np.maximum.reduce(t, axis=None) >= classes:
+        bad = (t < 0) | (t >= classes)
         index = np.unravel_index(int(np.flatnonzero(bad)[0]), bad.shape)
         raise _checks_nn.label_out_of_range(func, [int(i) for i in index], int(t[index]), classes)
-    labels = t.astype(np.intp)
+    labels = t.astype(np.intp, copy=False)
     return labels
 
 
@@ -63,14 +63,19 @@ def sample_losses(func: str, predictions: object, targets: object, *, batch_only
     """Categorical cross-entropy of each sample, in the dtype of the predictions."""
     p = floats(predictions, "predictions", func)
     labels = labels_of(func, p, targets, batch_only=batch_only)
-    outside = (p < 0) | (p > 1)  # NaN is neither: it flows through, as in Part 1
-    if np.any(outside):
+    # NaN is neither below 0 nor above 1: it flows through, as in Part 1 (fmin and
+    # fmax pass over NaN, so a NaN does not hide a value outside [0, 1]).
+    if np.fmin.reduce(p, axis=None) < 0 or np.fmax.reduce(p, axis=None) > 1:
+        outside = (p < 0) | (p > 1)
         index = np.unravel_index(int(np.flatnonzero(outside)[0]), p.shape)
         raise _checks_nn.not_a_probability(func, [int(i) for i in index], float(p[index]))
-    picked = np.take_along_axis(p, labels[..., None], axis=-1)[..., 0]
+    if p.ndim == 2:
+        picked: Floats = p[np.arange(len(p)), labels]
+    else:
+        picked = np.take_along_axis(p, labels[..., None], axis=-1)[..., 0]  # type: ignore[assignment]
     low, high = p.dtype.type(1e-7), p.dtype.type(1 - 1e-7)
-    with np.errstate(all="ignore"):
-        out: Floats = -log_rounded(np.clip(picked, low, high))
+    with np.errstate(all="ignore"):  # np.clip, which lets NaN through too
+        out: Floats = -log_rounded(np.minimum(np.maximum(picked, low), high))
     return out
 
 

@@ -65,9 +65,10 @@ class Dense:
         w = floats(self.weights, "weights", func)
         b = floats(self.biases, "biases", func)
         _checks_nn.check_dense(x.shape, w.shape, b.shape)
-        dtype = np.result_type(w, b)
         self.inputs = x
-        self.output = _fixed.matmul(x, w).astype(dtype) + b.reshape(1, -1).astype(dtype)
+        output = _fixed.matmul(x, w, np.result_type(w, b))
+        output += b.reshape(1, -1)  # in the output's dtype, which b's fits
+        self.output = output
 
     def backward(self, dvalues: object) -> None:
         """Set `dweights`, `dbiases` and `dinputs` from `dvalues`, the gradient of the output.
@@ -90,6 +91,6 @@ class Dense:
         d = _backward.gradient(dvalues, _backward.stored(self, "output", func), func)
         w = floats(self.weights, "weights", func)
         dtype = np.result_type(w, self.biases)
-        self.dweights = _fixed.matmul(x.T, d).astype(dtype)
-        self.dbiases = _fixed.sum_first_axis(d.astype(np.float64))[None, :].astype(dtype)
-        self.dinputs = _fixed.matmul(d, w.T).astype(np.result_type(x, d, w))
+        self.dweights = _fixed.matmul(x.T, d, dtype)
+        self.dbiases = _fixed.column_sums(d, dtype)
+        self.dinputs = _fixed.matmul(d, w.T, np.result_type(x, d, w))

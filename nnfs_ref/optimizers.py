@@ -88,11 +88,20 @@ class Adam(Optimizer):
         self.beta_2 = rate("Adam", "beta_2", beta_2)
 
     def _step(self, layer: object, name: str, grad: Floats, lr: float) -> Floats:
-        b1, b2, step = self.beta_1, self.beta_2, self.iterations + 1
+        b1, b2 = self.beta_1, self.beta_2
         momentum = b1 * self._memory(layer, f"{name}_momentums", grad) + (1 - b1) * grad
         cache = b2 * self._memory(layer, f"{name}_cache", grad) + (1 - b2) * grad**2
         setattr(layer, f"{name}_momentums", momentum)
         setattr(layer, f"{name}_cache", cache)
-        corrected_momentum = momentum / (1 - power(b1, step))
-        corrected_cache = cache / (1 - power(b2, step))
+        correction_1, correction_2 = self._corrections(b1, b2, self.iterations + 1)
+        corrected_momentum = momentum / correction_1
+        corrected_cache = cache / correction_2
         return -lr * corrected_momentum / (np.sqrt(corrected_cache) + self.epsilon)
+
+    def _corrections(self, b1: float, b2: float, step: int) -> tuple[float, float]:
+        """`1 - b1 ** step` and `1 - b2 ** step`, computed once a step for every layer."""
+        key = (b1, b2, step)
+        if getattr(self, "_corrections_key", None) != key:
+            self._corrections_key = key
+            self._corrections_value = (1 - power(b1, step), 1 - power(b2, step))
+        return self._corrections_value

@@ -1,15 +1,19 @@
-"""docs_build/figures/bench.py: the speed chart and table, from the committed measurements."""
+"""docs_build/figures/bench.py and bench_training.py: the speed page's chart and tables, from
+the committed measurements."""
 
 from __future__ import annotations
 
 import copy
 import itertools
 import re
+import statistics
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 
 from docs_build.figures.bench import HATCH_ID, SERIES, load_bench, speed_chart, speed_table
+from docs_build.figures.bench_training import WAYS, load_training_bench, training_table
 from tests.figures.test_text_size import CSS
 from tests.svg import SVG, parse
 
@@ -90,3 +94,49 @@ def test_the_speed_table_gives_one_row_of_ratios_per_size() -> None:
             assert float(text.rstrip("×").replace(",", "")) == pytest.approx(
                 measured[key], rel=0.05, abs=0.05
             )
+
+
+def _seconds(text: str) -> float:
+    """`5.85 s`, `428 µs` or `1.2 ms` back to seconds."""
+    number, unit = text.split()
+    return float(number) * {"s": 1.0, "ms": 1e-3, "µs": 1e-6}[unit]
+
+
+def test_the_training_table_shows_both_runs_and_names_the_machine() -> None:
+    data = load_training_bench()
+    t = data["training"]
+    root = ET.fromstring(training_table(data))
+    rows = root.findall("./table/tbody/tr")
+    assert [ET.tostring(row[0], encoding="unicode").count("nnfs_ref") for row in rows] == [0, 1]
+    for row, (way, _) in zip(rows, WAYS, strict=True):
+        run, epoch = (_seconds(cell.text or "") for cell in row[1:])
+        assert run == pytest.approx(t[way]["cpu_seconds"], rel=0.01)
+        assert epoch == pytest.approx(t[way]["cpu_seconds"] / t["epochs"], rel=0.01)
+    caption = root.findtext("figcaption") or ""
+    machine = data["machine"]
+    assert machine["date"][:10] in caption
+    assert f"NumPy {machine['numpy']}" in caption
+    assert f"median of {t['repeats']} runs" in caption
+    assert f"{t['ratio']:.2f} times as long" in caption
+
+
+def test_the_committed_training_timings_agree_with_each_other() -> None:
+    t = load_training_bench()["training"]
+    assert t["epochs"] == 10_001
+    assert t["ratio"] == pytest.approx(t["nnfs_ref"]["cpu_seconds"] / t["book"]["cpu_seconds"])
+    for way, _ in WAYS:
+        runs = t[way]["cpu_seconds_each_run"]
+        assert len(runs) == t["repeats"]
+        assert t[way]["cpu_seconds"] == pytest.approx(statistics.median(runs))
+        assert t[way]["last_line"].startswith("epoch: 10000, acc: ")
+
+
+def test_the_training_table_refuses_impossible_timings(tmp_path: Path) -> None:
+    data = copy.deepcopy(load_training_bench())
+    data["training"]["book"]["cpu_seconds"] = 0.0
+    with pytest.raises(ValueError, match="positive"):
+        training_table(data)
+    empty = tmp_path / "bench_training.json"
+    empty.write_text('{"machine": {}}', encoding="utf-8")
+    with pytest.raises(ValueError, match="make bench"):
+        load_training_bench(empty)
