@@ -13,7 +13,6 @@ arrays included) and on ready-made arrays. The lesson's chart compares those.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from typing import Any
 import numpy as np
 
 from bench import backprop, training
-from bench.machine import describe
+from bench.machine import describe, write_results
 from bench.timing import best, best_interleaved
 from nnfs_ref import pure, vectorized
 
@@ -130,9 +129,7 @@ def layer_main() -> None:
             f"{r['loops_over_numpy_lists']:.1f}x faster from lists, "
             f"{r['loops_over_numpy_arrays']:.1f}x on arrays"
         )
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {OUT.relative_to(Path.cwd()) if OUT.is_relative_to(Path.cwd()) else OUT}")
+    write_results(OUT, results)
 
 
 #: The benchmarks by name, each writing its own file under docs/data.

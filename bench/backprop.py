@@ -8,14 +8,13 @@ lesson's table is drawn from the file (docs_build/figures/bench_backprop.py).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from bench.machine import describe
+from bench.machine import describe, write_results
 from bench.timing import best_interleaved
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "data" / "bench_backprop.json"
@@ -97,9 +96,7 @@ def main() -> None:
             f"separate {r['separate_seconds'] * 1e6:.1f} us, combined "
             f"{r['combined_seconds'] * 1e6:.1f} us, {r['speedup']:.1f}x faster"
         )
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {OUT.relative_to(Path.cwd()) if OUT.is_relative_to(Path.cwd()) else OUT}")
+    write_results(OUT, results)
 
 
 if __name__ == "__main__":

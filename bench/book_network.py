@@ -143,6 +143,13 @@ def train(epochs: int) -> list[str]:
     dense2 = Layer_Dense(64, 3)
     loss_activation = Activation_Softmax_Loss_CategoricalCrossentropy()
     optimizer = Optimizer_Adam(learning_rate=0.05, decay=5e-7)
+    return train_loop(X, y, (dense1, activation1, dense2, loss_activation), optimizer, epochs)
+
+
+def train_loop(X: Any, y: Any, network: tuple[Any, ...], optimizer: Any, epochs: int) -> list[str]:  # noqa: N803
+    """The book's training loop, for its classes or for nnfs_ref's (the same methods):
+    the log line of every 100th epoch."""
+    dense1, activation1, dense2, loss_activation = network
     log = []
     for epoch in range(epochs):
         dense1.forward(X)

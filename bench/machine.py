@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import json
 import os
 import platform
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -48,3 +50,10 @@ def _cpu_model() -> str:
     except OSError:
         pass
     return ""
+
+
+def write_results(path: Path, results: dict[str, Any]) -> None:
+    """Save one benchmark's results (with `describe()` in them) where the pages read them."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.machine import describe
+from bench.machine import describe, write_results
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "data" / "bench_training.json"
@@ -35,8 +35,7 @@ IMPORTS = {
 
 def train_nnfs_ref(epochs: int) -> list[str]:
     """The same run with nnfs_ref; the log line of every 100th epoch."""
-    import numpy as np
-
+    from bench.book_network import train_loop
     from nnfs_ref.activations import ReLU
     from nnfs_ref.datasets import spiral_data
     from nnfs_ref.layers import Dense
@@ -50,24 +49,8 @@ def train_nnfs_ref(epochs: int) -> list[str]:
     dense2 = Dense(64, 3, rng=rng)
     loss_activation = SoftmaxCategoricalCrossentropy()
     optimizer = Adam(learning_rate=0.05, decay=5e-7)
-    log = []
-    for epoch in range(epochs):
-        dense1.forward(X)
-        activation1.forward(dense1.output)
-        dense2.forward(activation1.output)
-        loss = loss_activation.forward(dense2.output, y)
-        accuracy = np.mean(np.argmax(loss_activation.output, axis=1) == y)
-        if not epoch % 100:
-            log.append(f"epoch: {epoch}, acc: {accuracy:.3f}, loss: {loss:.3f}")
-        loss_activation.backward(loss_activation.output, y)
-        dense2.backward(loss_activation.dinputs)
-        activation1.backward(dense2.dinputs)
-        dense1.backward(activation1.dinputs)
-        optimizer.pre_update_params()
-        optimizer.update_params(dense1)
-        optimizer.update_params(dense2)
-        optimizer.post_update_params()
-    return log
+    network = (dense1, activation1, dense2, loss_activation)
+    return train_loop(X, y, network, optimizer, epochs)
 
 
 def child(way: str, epochs: int) -> dict[str, Any]:
@@ -124,8 +107,7 @@ def main(repeats: int = 5) -> None:
             f"{t[way]['last_line']}"
         )
     print(f"nnfs_ref / book: {t['ratio']:.2f} (target <= {t['target_ratio']:.2f})")
-    OUT.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {OUT.relative_to(ROOT)}")
+    write_results(OUT, results)
 
 
 if __name__ == "__main__":

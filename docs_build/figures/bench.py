@@ -17,12 +17,26 @@ from docs_build.figures.svg import figure, line, rect, text
 BENCH_FILE = PROJECT_ROOT / "docs" / "data" / "bench.json"
 
 
+def load_results(path: Path, key: str) -> dict[str, Any]:
+    """A committed `make bench` results file, which must hold measurements under `key`."""
+    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    if not data.get(key):
+        raise ValueError(f"{path} has no {key} measurements; run `make bench`")
+    return data
+
+
+def measured_on(machine: dict[str, Any]) -> str:
+    """When and on what a benchmark ran: date, processor, cores, Python and NumPy."""
+    m = machine
+    return (
+        f"Measured on {m['date'][:10]}: {m['processor']} ({m['cpu_count']} cores), "
+        f"Python {m['python']}, NumPy {m['numpy']}"
+    )
+
+
 def load_bench(path: Path = BENCH_FILE) -> dict[str, Any]:
     """The committed benchmark results."""
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    if not data.get("speedup"):
-        raise ValueError(f"{path} has no speedup measurements; run `make bench`")
-    return data
+    return load_results(path, "speedup")
 
 
 def _milliseconds(seconds: float) -> str:
@@ -104,7 +118,6 @@ def speed_chart(data: dict[str, Any]) -> str:
             body.append(_bar(left, bar_top, end - left, bar, css))
             label = f"{short} {_milliseconds(r[key])}"
             body.append(text(end + 6, bar_top + bar / 2, label, "tick", "start"))
-    m = data["machine"]
     summary = "; ".join(
         f"{r['shape']['batch']} samples × {r['shape']['features']} features → "
         f"{r['shape']['neurons']} neurons: plain loops {_milliseconds(r['loops_seconds'])}, "
@@ -117,9 +130,7 @@ def speed_chart(data: dict[str, Any]) -> str:
         f"Python lists, and NumPy on ready-made arrays (log scale). {summary}."
     )
     caption = (
-        f"Measured on {m['date'][:10]}: {m['processor']} ({m['cpu_count']} cores), "
-        f"Python {m['python']}, NumPy {m['numpy']}. Log scale: each grid line is "
-        f"ten times the one before."
+        f"{measured_on(data['machine'])}. Log scale: each grid line is ten times the one before."
     )
     return figure(WIDTH, bottom + 30, alt, body, caption)
 

@@ -7,34 +7,26 @@ they were taken on, and every build shows the same ones.
 
 from __future__ import annotations
 
-import json
 from html import escape
 from pathlib import Path
 from typing import Any
 
 from docs_build import PROJECT_ROOT
-from docs_build.figures.bench import _milliseconds, _times
+from docs_build.figures.bench import _milliseconds, _times, load_results, measured_on
 
 BENCH_FILE = PROJECT_ROOT / "docs" / "data" / "bench_backprop.json"
 
 
 def load_backprop_bench(path: Path = BENCH_FILE) -> dict[str, Any]:
     """The committed measurements of softmax + cross-entropy's two backward paths."""
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    if not data.get("softmax_backward"):
-        raise ValueError(f"{path} has no softmax_backward measurements; run `make bench`")
-    return data
+    return load_results(path, "softmax_backward")
 
 
 def machine_of(data: dict[str, Any]) -> str:
     """What the measurements ran on, in one sentence."""
-    m = data["machine"]
     runs = {r["runs"] for r in data["softmax_backward"]}
     best = f"the best of {runs.pop()} runs of each" if len(runs) == 1 else "the best run of each"
-    return (
-        f"Measured on {m['date'][:10]}: {m['processor']} ({m['cpu_count']} cores), "
-        f"Python {m['python']}, NumPy {m['numpy']}; {best}."
-    )
+    return f"{measured_on(data['machine'])}; {best}."
 
 
 def backprop_speed_table(data: dict[str, Any]) -> str:

@@ -7,13 +7,12 @@ book's own float32 code and with `nnfs_ref`, with the machine it ran on.
 
 from __future__ import annotations
 
-import json
 from html import escape
 from pathlib import Path
 from typing import Any
 
 from docs_build import PROJECT_ROOT
-from docs_build.figures.bench import _milliseconds
+from docs_build.figures.bench import _milliseconds, load_results, measured_on
 
 BENCH_FILE = PROJECT_ROOT / "docs" / "data" / "bench_training.json"
 #: The table's rows: the key in the file and how the row names the code.
@@ -22,9 +21,8 @@ WAYS = (("book", "the book's code"), ("nnfs_ref", "<code>nnfs_ref</code>"))
 
 def load_training_bench(path: Path = BENCH_FILE) -> dict[str, Any]:
     """The committed timings of the training run."""
-    data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
-    training = data.get("training", {})
-    if not all(way in training for way, _ in WAYS):
+    data = load_results(path, "training")
+    if not all(way in data["training"] for way, _ in WAYS):
         raise ValueError(f"{path} has no training measurements; run `make bench`")
     return data
 
@@ -39,10 +37,8 @@ def training_table(data: dict[str, Any]) -> str:
             raise ValueError("timings must be positive")
         epoch = _milliseconds(run / t["epochs"])
         rows.append(f"<tr><td>{name}</td><td>{_milliseconds(run)}</td><td>{epoch}</td></tr>")
-    m = data["machine"]
     caption = (
-        f"Measured on {m['date'][:10]}: {m['processor']} ({m['cpu_count']} cores), "
-        f"Python {m['python']}, NumPy {m['numpy']}; CPU time, the median of "
+        f"{measured_on(data['machine'])}; CPU time, the median of "
         f"{t['repeats']} runs of each, taking turns. nnfs_ref took "
         f"{t['ratio']:.2f} times as long as the book's code."
     )
