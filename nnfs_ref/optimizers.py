@@ -86,6 +86,8 @@ class Adam(Optimizer):
         super().__init__(learning_rate, decay, epsilon)
         self.beta_1 = rate("Adam", "beta_1", beta_1)
         self.beta_2 = rate("Adam", "beta_2", beta_2)
+        self._corrections_at: tuple[float, float, int] | None = None  # (b1, b2, step)
+        self._corrections_value = (0.0, 0.0)
 
     def _step(self, layer: object, name: str, grad: Floats, lr: float) -> Floats:
         b1, b2 = self.beta_1, self.beta_2
@@ -100,8 +102,7 @@ class Adam(Optimizer):
 
     def _corrections(self, b1: float, b2: float, step: int) -> tuple[float, float]:
         """`1 - b1 ** step` and `1 - b2 ** step`, computed once a step for every layer."""
-        key = (b1, b2, step)
-        if getattr(self, "_corrections_key", None) != key:
-            self._corrections_key = key
+        if self._corrections_at != (b1, b2, step):
+            self._corrections_at = (b1, b2, step)
             self._corrections_value = (1 - power(b1, step), 1 - power(b2, step))
         return self._corrections_value
