@@ -17,6 +17,7 @@ executing every block again; a session already stored is replayed here too.
 from __future__ import annotations
 
 import atexit
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,19 @@ class RunResults:
         if self.cache is None:
             return {}
         return session_keys(self.world, page, fences)
+
+    def wait(self, places: dict[str, Place], seconds: float) -> bool:
+        """Wait until every session of `places` is stored (by another process of this
+        run, executing them now), at most `seconds`; whether they all are."""
+        if self.cache is None:
+            return False
+        cache, keys = self.cache, {key for key, _, _ in places.values()}
+        deadline = time.monotonic() + seconds
+        while not all(cache.stored(key) for key in keys):
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.2)
+        return True
 
     def run(self, engine: Engine, page: str, fence: Fence, places: dict[str, Place]) -> Outcome:
         """Replay the block if its session is stored, else run it."""

@@ -130,9 +130,35 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=rank)  # stable: the order within each group is kept
 
 
+#: The pages whose doc tests this process's run holds (every xdist worker collects all).
+DOC_TEST_PAGES = pytest.StashKey[frozenset[str]]()
+
+
+_DESELECTED_PAGES: set[str] = set()
+
+
+def _page_of(item: pytest.Item) -> str | None:
+    return item.nodeid.split("::")[0] if item.nodeid.startswith("docs/") else None
+
+
+def pytest_deselected(items: list[pytest.Item]) -> None:
+    """A page some of whose blocks are left out (`-k`) stores none of its sessions."""
+    _DESELECTED_PAGES.update(page for page in map(_page_of, items) if page)
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
-    """(Without xdist) the doc tests this run will run."""
+    """(Without xdist) the doc tests this run will run; (everywhere) the pages all of
+    whose blocks they run."""
     _expect([item.nodeid for item in session.items])
+    pages = {page for page in map(_page_of, session.items) if page}
+    session.config.stash[DOC_TEST_PAGES] = frozenset(pages - _DESELECTED_PAGES)
+
+
+@pytest.fixture(scope="session")
+def doc_test_pages(request: pytest.FixtureRequest) -> frozenset[str]:
+    """The pages (`docs/….md`) whose blocks this run's doc tests execute and store: a
+    check that replays them waits for them instead of running them a second time."""
+    return request.config.stash.get(DOC_TEST_PAGES, frozenset())
 
 
 @pytest.hookimpl(optionalhook=True)

@@ -12,8 +12,10 @@ left out: the reader sees neither.
 
 from __future__ import annotations
 
+import code
 import re
 from dataclasses import dataclass
+from types import CodeType
 
 from docs_build.core.block import HIDE
 from docs_build.core.fences import Fence
@@ -108,6 +110,48 @@ for lines in BLOCKS:
     printed.append(out.getvalue())
 print(json.dumps(printed))
 """
+
+
+class _Recorder(code.InteractiveConsole):
+    """An interactive console that records the source of each statement it would run
+    (or fail to compile), and runs nothing."""
+
+    def __init__(self) -> None:
+        super().__init__(filename="<stdin>")
+        self.ran: list[str] = []
+        self._source = ""
+
+    def runsource(self, source: str, filename: str = "<input>", symbol: str = "single") -> bool:
+        self._source = source
+        return super().runsource(source, filename, symbol)
+
+    def runcode(self, code: CodeType) -> None:
+        if self._source.strip():  # an empty line alone runs nothing and prints nothing
+            self.ran.append(self._source)
+
+    def showsyntaxerror(self, filename: str | None = None, **kwargs: object) -> None:
+        self.ran.append(f"SyntaxError: {self._source}")
+
+
+def statements(blocks: list[list[str]]) -> list[list[str]]:
+    """What `DRIVER`'s console would run for each block, without running it: the source
+    of each statement it compiles, or `SyntaxError: <source>` for one it cannot.
+
+    The console is Python's own, pushed the same lines as `DRIVER` pushes; only running
+    is left out. Two pastes whose statements are the same run the same code in the same
+    order, so they print the same.
+    """
+    console = _Recorder()
+    found = []
+    for lines in blocks:
+        before = len(console.ran)
+        more = False
+        for line in lines:
+            more = console.push(line)
+        if more:
+            console.push("")
+        found.append(console.ran[before:])
+    return found
 
 
 def driver(blocks: list[list[str]]) -> str:

@@ -20,7 +20,16 @@ from docs_build.core.fences import Fence, find_fences
 from docs_build.core.kinds import KINDS
 from docs_build.core.settings import load_limits
 from docs_build.sybil_collector import RunResults
-from tests.paste import comparable, driver, pasted, readers, shown_output, tab_of
+from tests.conftest import DOC_TESTS_WAIT
+from tests.paste import (
+    comparable,
+    driver,
+    pasted,
+    readers,
+    shown_output,
+    statements,
+    tab_of,
+)
 from tests.sitebuild import ROOT
 
 PAGES = sorted((ROOT / "docs").rglob("*.md"))
@@ -46,23 +55,31 @@ def pasting(engine: Engine, page: str, fences: list[Fence], *, as_copied: bool) 
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.relative_to(ROOT / "docs").as_posix())
-def test_every_block_pastes_and_prints_what_the_page_shows(engine: Engine, path: Path) -> None:
+def test_every_block_pastes_and_prints_what_the_page_shows(
+    engine: Engine, path: Path, doc_test_pages: frozenset[str]
+) -> None:
     page = path.relative_to(ROOT).as_posix()
     text = path.read_text()
     fences = [f for f in find_fences(text) if f.executed and f.language in KINDS]
     shown = {}
     results = RunResults(engine, ROOT)  # what the doc tests of this run stored, if they did
     places = results.places(page, fences)
+    # This run's doc tests execute the page's blocks (perhaps now, on another worker):
+    # replay what they store rather than run the blocks a second time.
+    replaying = page in doc_test_pages and results.wait(places, DOC_TESTS_WAIT)
     for fence in fences:
         outcome = results.run(engine, page, fence, places)
         assert outcome.failure is None, outcome.failure
         shown[fence.block_id] = shown_output(fence, outcome.shown)
     engine.end_page(page)
+    if replaying and results.cache is not None:
+        assert results.cache.misses == 0, f"{page}: blocks ran again instead of being replayed"
     problems = []
     for reader in readers(text, fences):
         variants = [True, False]
-        if all(pasted(f, as_copied=True) == pasted(f, as_copied=False) for f in reader.fences):
-            variants = [True]  # copied and typed are the same lines: one paste says it all
+        copied, typed = ([pasted(f, as_copied=c) for f in reader.fences] for c in variants)
+        if statements(copied) == statements(typed):
+            variants = [True]  # the same statements, in the same order: one paste says it all
         for as_copied in variants:
             printed = pasting(engine, page, reader.fences, as_copied=as_copied)
             for fence, got in zip(reader.fences, printed, strict=True):
@@ -134,6 +151,25 @@ def test_a_loop_without_its_closing_dots_fails_when_typed_but_not_when_copied(
     typed = pasting(engine, "docs/t.md", [fence], as_copied=False)
     assert copied == ["0\n1\n1\n"]
     assert "SyntaxError" in typed[0]
+
+
+def test_statements_are_what_the_console_runs_and_tell_copied_from_typed() -> None:
+    """`statements` agrees with a real console, line for line, and sees the difference
+    the closing empty line makes."""
+    text = (
+        '```pycon exec="on" id="s"\n>>> def f():\n...     return 1\n...\n>>> f()\n1\n'
+        ">>> for i in range(2):\n...     i\n>>> i\n1\n```\n"
+    )
+    (fence,) = find_fences(text)
+    copied, typed = pasted(fence, as_copied=True), pasted(fence, as_copied=False)
+    assert statements([copied]) == [
+        ["def f():\n    return 1\n", "f()", "for i in range(2):\n    i\n", "i"]
+    ]
+    assert statements([typed]) == [
+        ["def f():\n    return 1\n", "f()", "SyntaxError: for i in range(2):\n    i\ni"]
+    ]
+    # A statement left open at the end of a block goes on in the next, as in the console.
+    assert statements([["x = (1 +"], ["2)"]]) == [[], ["x = (1 +\n\n2)"]]
 
 
 def test_a_script_whose_loop_runs_into_the_next_line_fails_when_pasted(engine: Engine) -> None:

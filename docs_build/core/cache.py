@@ -152,6 +152,12 @@ class ExecutionCache:
                 self._sessions[key] = [(b["shown"], b["failure"]) for b in blocks]
         return self._sessions.get(key)
 
+    def stored(self, key: str) -> bool:
+        """Whether the session `key` is stored (in memory or in the folder)."""
+        return key in self._sessions or (
+            self.folder is not None and (self.folder / f"{key}.json").is_file()
+        )
+
     def get(self, key: str, index: int) -> tuple[str, str | None] | None:
         """The outcome of block `index` of the session `key`, if the session is stored."""
         outcomes = self._load(key)
