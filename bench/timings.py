@@ -3,7 +3,8 @@
 Prints, each figure measured on this machine now:
 
 - warm `make test` (lint included): wall time, CPU time of all its processes,
-  and the 15 slowest tests;
+  the 15 slowest tests, the MkDocs renders it made and how many times each block
+  ran, by kind and environment (docs_build/core/tally.py);
 - one strict build of the site;
 - `make serve`, from saving a page to the browser being told to reload;
 - the CPU each page's blocks take, part by part, with Part 3's budget (40 s per
@@ -25,6 +26,7 @@ import time
 from pathlib import Path
 
 from bench.serve_reload import measure, summary
+from docs_build.core import tally
 from docs_build.site.safe_build import build_environment, strict_build_command
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,10 +49,29 @@ def timed(command: list[str], **options: object) -> tuple[float, float, str, int
     )
 
 
+#: Blocks whose executions `make timings` lists one by one: Part 3's training runs.
+HEAVY_BLOCKS = (
+    "sgd-train-plain",
+    "sgd-train-decay",
+    "sgd-train-momentum",
+    "adapt-train-adagrad",
+    "adapt-train-rmsprop",
+    "adapt-train-adam",
+)
+
+
 def make_test() -> None:
-    wall, cpu, output, status = timed(["make", "test", "PYTEST_ARGS=--durations=15"], cwd=ROOT)
+    with tempfile.TemporaryDirectory() as folder:
+        counted = Path(folder) / "tally.tsv"
+        env = {**os.environ, tally.VARIABLE: str(counted)}
+        wall, cpu, output, status = timed(
+            ["make", "test", "PYTEST_ARGS=--durations=15"], cwd=ROOT, env=env
+        )
+        counts = tally.read(counted)
     verdict = "passed" if status == 0 else f"FAILED (exit {status})"
     print(f"Warm make test: {wall:.1f} s wall, {cpu:.1f} s CPU, {verdict}")
+    for line in tally.summary(counts, HEAVY_BLOCKS):
+        print(f"  {line}")
     match = re.search(r"=+ slowest 15 durations =+\n(.*?)\n(?:=|\n)", output, re.DOTALL)
     if match:
         print("Slowest 15:")

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from docs_build.core import tally
+from docs_build.core.cache import block_name
 from docs_build.core.engine import Engine
 from docs_build.core.fences import Fence, find_fences
 from docs_build.core.kinds import KINDS
@@ -46,9 +48,10 @@ def engine() -> Iterator[Engine]:
 def pasting(engine: Engine, page: str, fences: list[Fence], *, as_copied: bool) -> list[str]:
     """What one interactive console printed for each of `fences`."""
     blocks = [pasted(fence, as_copied=as_copied) for fence in fences]
-    runner = Fence("python", {"exec": "on", "id": "paste"}, driver(blocks), 0, 0, 1)
+    runner = Fence("python", {"exec": "on", "id": tally.PASTE_RUNNER}, driver(blocks), 0, 0, 1)
     outcome = engine.run(f"{page} (pasted)", runner)
     engine.end_page(f"{page} (pasted)")
+    tally.record("paste", [block_name(fence) for fence in fences])
     assert outcome.failure is None, outcome.failure
     printed: list[str] = json.loads(outcome.shown.splitlines()[-1])
     return printed

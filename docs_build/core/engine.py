@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docs_build import PROJECT_ROOT
+from docs_build.core import tally
 from docs_build.core.block import Run
+from docs_build.core.cache import block_name
 from docs_build.core.fences import Fence, Scan
 from docs_build.core.preload import stamp
 from docs_build.core.rules import fence_problems
@@ -75,6 +77,8 @@ class Engine:
         The fence must be one `page_failures` found nothing wrong with.
         """
         run = self._run(page, fence)
+        if fence.block_id != tally.PASTE_RUNNER:
+            tally.record("block", [block_name(fence)])
         return Outcome(run.shown, describe(page, fence, run.failure) if run.failure else None)
 
     def _run(self, page: str, fence: Fence) -> Run:

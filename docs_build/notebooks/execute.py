@@ -23,6 +23,8 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError
 from nbformat import NotebookNode
 from traitlets.config import Config
 
+from docs_build.core import tally
+
 
 def kernel_env(python_path: Path, extra: Mapping[str, str] | None = None) -> dict[str, str]:
     """The kernel imports nnfs_ref from `python_path` (a broken copy, in one test);
@@ -67,4 +69,18 @@ def execute(
             return f"a cell ran past its time limit: {error}"
         except CellExecutionError as error:
             return re.sub(r"\x1b\[[0-9;]*m", "", str(error))  # IPython colours its tracebacks
+        finally:
+            tally.record("notebook", _blocks_run(notebook))
     return None
+
+
+def _blocks_run(notebook: NotebookNode) -> list[str]:
+    """The page blocks whose code ran in the kernel (each once, however many cells)."""
+    ran = [
+        cell.metadata["nnfs"]["block"]
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        and "block" in cell.get("metadata", {}).get("nnfs", {})
+        and cell.get("execution_count")
+    ]
+    return list(dict.fromkeys(ran))

@@ -19,6 +19,7 @@ from typing import Any
 
 from mkdocs.exceptions import PluginError
 
+from docs_build.core import tally
 from docs_build.core.audit import audit_pages
 from docs_build.core.cache import ExecutionCache
 from docs_build.site import serving
@@ -70,6 +71,7 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 def on_post_build(config: Any) -> None:
     """Audit every fence of the site against the blocks this build ran."""
     records = [asdict(record) for record in BUILD.records]
+    tally.record("render", [config["config_file_path"]])
     target = os.environ.get(MANIFEST_VARIABLE)
     if target:
         Path(target).write_text(json.dumps(records, indent=1))
