@@ -48,7 +48,13 @@ def engine() -> Iterator[Engine]:
 def pasting(engine: Engine, page: str, fences: list[Fence], *, as_copied: bool) -> list[str]:
     """What one interactive console printed for each of `fences`."""
     blocks = [pasted(fence, as_copied=as_copied) for fence in fences]
-    runner = Fence("python", {"exec": "on", "id": tally.PASTE_RUNNER}, driver(blocks), 0, 0, 1)
+    # The console runs every block: the time each may take, together; the most memory.
+    limits = {
+        "timeout": str(sum(engine.limits.timeout_for(f.attributes) for f in fences) or 1),
+        "memory": str(max((engine.limits.memory_for(f.attributes) for f in fences), default=1)),
+    }
+    attributes = {"exec": "on", "id": tally.PASTE_RUNNER, **limits}
+    runner = Fence("python", attributes, driver(blocks), 0, 0, 1)
     outcome = engine.run(f"{page} (pasted)", runner)
     engine.end_page(f"{page} (pasted)")
     tally.record("paste", [block_name(fence) for fence in fences])

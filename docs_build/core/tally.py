@@ -51,9 +51,12 @@ def read(path: Path) -> Counter[tuple[str, str, str]]:
 def summary(counts: Counter[tuple[str, str, str]], heavy: Iterable[str] = ()) -> list[str]:
     """Lines for a person: renders per configuration, and executions per block."""
     lines = []
-    renders = Counter({name: n for (what, _, name), n in counts.items() if what == "render"})
+    renders: Counter[str] = Counter()
+    for (what, _, name), n in counts.items():
+        if what == "render":
+            renders[Path(name).name] += n  # the site's, its offline copy's, a test copy's
     total = sum(renders.values())
-    where = ", ".join(f"{Path(name).name} {n}" for name, n in sorted(renders.items()))
+    where = ", ".join(f"{name} {n}" for name, n in sorted(renders.items()))
     lines.append(f"MkDocs renders: {total} ({where})" if total else "MkDocs renders: 0")
     per_block: dict[str, Counter[str]] = {}
     for (what, env, name), n in counts.items():
