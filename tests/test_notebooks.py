@@ -26,6 +26,7 @@ from docs_build.core.codepaths import limited_environment
 from docs_build.notebooks.convert import INSTALL, notebook_bytes, page_to_notebook
 from docs_build.notebooks.hooks import LESSON, notebook_path, page_title
 from docs_build.notebooks.prose import dedent_leading
+from docs_build.notebooks.render import CannotShowError, notebook_markdown
 from tests.conftest import BuiltSite
 from tests.notebookrun import LESSONS, ROOT, code_cell, execute, read, reads, run_and_compare
 from tests.sitebuild import copy_project
@@ -81,6 +82,65 @@ def test_playground_is_committed_without_outputs_and_with_fixed_ids() -> None:
     # the same install wording as every notebook
     assert INSTALL in " ".join(notebook.cells[0].source.split())
     assert any("vectorized.layer(batch" in cell.source for cell in code)
+
+
+def executed_cell(source: str, *outputs: dict[str, object]) -> NotebookNode:
+    cell: NotebookNode = nbformat.v4.new_code_cell(source)  # type: ignore[no-untyped-call]
+    cell.outputs = [nbformat.v4.new_output(**output) for output in outputs]  # type: ignore[no-untyped-call]
+    return cell
+
+
+def notebook_of(*cells: NotebookNode) -> NotebookNode:
+    notebook: NotebookNode = nbformat.v4.new_notebook(cells=list(cells))  # type: ignore[no-untyped-call]
+    return notebook
+
+
+def test_the_playground_page_shows_cells_as_a_lesson_shows_blocks() -> None:
+    """Markdown kept; code in a lesson's block, what it printed captioned "Output" and
+    normalised as every block's output is (a path of the project from its root)."""
+    title = nbformat.v4.new_markdown_cell("# Title\n\nSome *text*.\n")  # type: ignore[no-untyped-call]
+    printed = executed_cell(
+        "print(path)\npath",
+        {"output_type": "stream", "name": "stdout", "text": f"{ROOT}/nnfs_ref/pure.py\n"},
+        {"output_type": "execute_result", "data": {"text/plain": "'x'"}, "execution_count": 1},
+    )
+    silent = executed_cell("import numpy as np")
+    assert notebook_markdown(notebook_of(title, printed, silent)) == (
+        "# Title\n\nSome *text*.\n\n"
+        '<div class="nnfs-block" markdown>\n\n```python\nprint(path)\npath\n```\n\n'
+        "<p class=\"nnfs-output-label\">Output</p>\n\n```text\nnnfs_ref/pure.py\n'x'\n```\n\n"
+        "</div>\n\n"
+        '<div class="nnfs-block" markdown>\n\n```python\nimport numpy as np\n```\n\n</div>\n'
+    )
+
+
+def test_the_playground_page_shows_a_traceback_without_colours() -> None:
+    raised = executed_cell(
+        "1 / 0",
+        {
+            "output_type": "error",
+            "ename": "ZeroDivisionError",
+            "evalue": "division by zero",
+            "traceback": [
+                "\x1b[31mTraceback\x1b[0m",
+                "\x1b[31mZeroDivisionError\x1b[0m: division by zero",
+            ],
+        },
+    )
+    shown = notebook_markdown(notebook_of(raised))
+    assert "```text\nTraceback\nZeroDivisionError: division by zero\n```" in shown
+
+
+def test_the_playground_page_refuses_what_it_cannot_show() -> None:
+    image = executed_cell(
+        "plot()",
+        {"output_type": "display_data", "data": {"image/png": "iVBO", "text/plain": "<Figure>"}},
+    )
+    with pytest.raises(CannotShowError, match="code cell 1 shows image/png"):
+        notebook_markdown(notebook_of(image))
+    raw = nbformat.v4.new_raw_cell("raw")  # type: ignore[no-untyped-call]
+    with pytest.raises(CannotShowError, match="a raw cell"):
+        notebook_markdown(notebook_of(raw))
 
 
 @pytest.mark.parametrize("path", [*LESSONS, PLAYGROUND], ids=lambda p: p.stem)
@@ -355,6 +415,7 @@ def test_built_playground_is_executed_with_a_download_link(built_site: BuiltSite
     html = (built_site.root / "playground/index.html").read_text()
     assert "agree on all 3 samples" in html  # printed by the last check, so it ran
     assert 'href="playground.ipynb" download="playground.ipynb"' in html
+    assert "jupyter-wrapper" not in html  # shown as a lesson (tests/browser/test_playground.py)
     executed = read(built_site.root / "playground/playground.ipynb")
     committed = read(PLAYGROUND)
     assert [c.source for c in executed.cells] == [c.source for c in committed.cells]

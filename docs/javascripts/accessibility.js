@@ -30,8 +30,7 @@
   // once, at load; this also follows a resize (a phone turned, a window
   // narrowed).
   function fixWideFormulas() {
-    var wide = ".math-block, .md-typeset__scrollwrap, .highlight-ipynb, .md-typeset pre > code, " +
-      ".jp-OutputArea-output pre";
+    var wide = ".math-block, .md-typeset__scrollwrap, .md-typeset pre > code";
     document.querySelectorAll(wide).forEach(function (block) {
       if (block.scrollWidth > block.clientWidth) {
         block.setAttribute("tabindex", "0");

@@ -9,8 +9,8 @@
 (function () {
   "use strict";
 
-  // Material's code boxes, and the playground's cells (mkdocs-jupyter).
-  var BOXES = ".md-typeset pre > code, .jupyter-wrapper .jp-Cell .highlight-ipynb pre";
+  // Material's code boxes (the playground's cells too).
+  var BOXES = ".md-typeset pre > code";
   var BELOW = "nnfs-code-below-button";
 
   // The right end of the first line, where it would be with the box scrolled

@@ -3,10 +3,14 @@
 - `on_files`: build `notebooks/<slug>.ipynb` from each lesson's raw Markdown
   (`docs_build.notebooks.convert`) as a generated file, so strict link checks see it.
 - `on_files` also runs the playground notebook (`docs/playground.ipynb`) in a
-  kernel, within the site's time limit, and hands the executed copy to
-  mkdocs-jupyter (which has no time limit of its own, so it does not execute).
-- `on_page_markdown`: put a download button under each lesson's title, and
-  fill the list on `notebooks.md`.
+  kernel, within the site's time limit (mkdocs-jupyter has none of its own, so it
+  does not execute).
+- `on_pre_page`, `on_page_read_source`: the playground is read as Markdown made
+  from the executed copy (`docs_build.notebooks.render`) and rendered as every
+  page is, so it looks like a lesson; mkdocs-jupyter only makes the notebook a page
+  and copies the executed copy next to it, for download.
+- `on_page_markdown`: put a download button under the title of each lesson and of
+  the playground, and fill the list on `notebooks.md`.
 """
 
 from __future__ import annotations
@@ -25,14 +29,16 @@ from mkdocs.structure.files import File
 
 from docs_build.notebooks.convert import notebook_bytes, page_to_notebook
 from docs_build.notebooks.execute import execute
+from docs_build.notebooks.render import CannotShowError, notebook_markdown
 from docs_build.site.pages import BUILD
 
 log = logging.getLogger("mkdocs.plugins.docs_build.notebooks")
 
-#: mkdocs-jupyter only renders (`execute: false`: this hook has run the notebook) but
-#: logs "Converting notebook (execute=False): <temporary path>" and "Copied jupyter
-#: file: <temporary path> to ...", which read as if the playground never ran: its
-#: two loggers show warnings and errors only. `execute_playgrounds` says what ran.
+#: mkdocs-jupyter neither executes (`execute: false`: this hook has run the notebook)
+#: nor renders (`on_pre_page`) but logs "Copied jupyter file: <temporary path> to
+#: ...", which reads as if the playground never ran (and would log "Converting
+#: notebook (execute=False)" if it rendered): its two loggers show warnings and
+#: errors only. `execute_playgrounds` says what ran.
 QUIETED = ("mkdocs.mkdocs-jupyter", "mkdocs.plugins.mkdocs_jupyter")
 for _name in QUIETED:
     logging.getLogger(_name).setLevel(logging.WARNING)
@@ -135,11 +141,26 @@ def _relative(target: str, page: str) -> str:
     return posixpath.relpath(target, posixpath.dirname(page) or ".")
 
 
+#: The download button's label starts with Material's download icon (inline SVG).
+DOWNLOAD_ICON = ":material-download:"
+
+
 def download_button(lesson: Lesson) -> str:
     href = _relative(lesson.notebook, lesson.page)
     return (
-        f"[:material-download: Download this lesson as a notebook]({href})"
+        f"[{DOWNLOAD_ICON} Download this lesson as a notebook]({href})"
         f'{{ .md-button download="{lesson.filename}" }}'
+    )
+
+
+def playground_button(page: str) -> str:
+    """The lessons' button, for a notebook page: mkdocs-jupyter copies the notebook next
+    to the page, where no Markdown link can point (MkDocs would take `x.ipynb` for the
+    page itself), so the link is HTML; the icon in it is still Markdown's."""
+    name = posixpath.basename(page)
+    return (
+        f'<a class="md-button" href="{name}" download="{name}">'
+        f"{DOWNLOAD_ICON} Download this notebook</a>"
     )
 
 
@@ -157,10 +178,33 @@ def notebook_list(page: str, order: list[str]) -> str:
     )
 
 
+def on_pre_page(page: Any, config: Any, files: Any) -> Any:
+    """An executed notebook is rendered as every page is: mkdocs-jupyter (whose hook ran
+    first: hooks come after plugins) gave this page its own `render`, which drops it."""
+    if page.file.src_uri in EXECUTED:
+        vars(page).pop("render", None)
+    return page
+
+
+def on_page_read_source(page: Any, config: Any, **_: Any) -> str | None:
+    """An executed notebook's Markdown, its cells shown as the lessons show blocks."""
+    if page.file.src_uri not in EXECUTED:
+        return None
+    notebook = nbformat.reads(Path(page.file.abs_src_path).read_text(), as_version=4)  # type: ignore[no-untyped-call]
+    try:
+        return notebook_markdown(notebook)
+    except CannotShowError as error:
+        raise PluginError(f"docs/{page.file.src_uri}: {error}") from None
+
+
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Any, **_: Any) -> str:
     lesson = LESSONS.get(page.file.src_uri)
+    button = None
     if lesson is not None:
         button = download_button(lesson)
+    elif page.file.src_uri in EXECUTED:
+        button = playground_button(page.file.src_uri)
+    if button is not None:
         title = _TITLE.search(markdown)
         if title is None:
             return f"{button}\n\n{markdown}"
@@ -168,16 +212,3 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any, **_: Any
     if LIST_MARKER in markdown:
         return markdown.replace(LIST_MARKER, notebook_list(page.file.src_uri, NAV_ORDER))
     return markdown
-
-
-def on_page_content(html: str, page: Any, **_: Any) -> str:
-    """On a page rendered from a notebook: a download button, and no empty MathJax tag."""
-    if not page.file.src_uri.endswith(".ipynb"):
-        return html
-    html = html.replace('<script src=""> </script>', "")  # MathJax URL unset: nothing to load
-    name = posixpath.basename(page.file.src_uri)  # include_source copies it next to the page
-    button = (
-        f'<p><a class="md-button" href="{name}" download="{name}">Download this notebook</a></p>'
-    )
-    head, sep, rest = html.partition("</h1>")
-    return f"{head}{sep}{button}{rest}" if sep else button + html

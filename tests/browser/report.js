@@ -49,9 +49,9 @@
 
   // A copy button must not sit on top of the code it copies.
   report.coveredCode = [];
-  // Material's button (.md-code__nav) and the playground cells' (clipboard-copy).
-  document.querySelectorAll(".md-code__nav, .jupyter-wrapper clipboard-copy").forEach((nav) => {
-    const pre = nav.closest("pre") || nav.parentElement.querySelector("pre");
+  // Material's button (.md-code__nav), on every code box (the playground's cells too).
+  document.querySelectorAll(".md-code__nav").forEach((nav) => {
+    const pre = nav.closest("pre");
     const code = pre && pre.querySelector("code");
     if (!code || nav.getBoundingClientRect().width === 0) return;
     const button = nav.getBoundingClientRect();

@@ -6,7 +6,7 @@ ends before the button must start beside it, not below it (an empty band a line
 high above every box, to clear the button, was the old way); a first line that
 reaches the button must start below it. Checked on a desktop and on a phone,
 on pages with one-line boxes, the API reference's signatures and the playground's
-cells (mkdocs-jupyter, with a copy button of its own).
+cells.
 
 The line of a console block naming an exception (`ValueError: ...`) wraps inside
 the box: every piece of it lies between the box's left and right edges, at both
@@ -41,12 +41,8 @@ CLOSE = 8
 #: left and bottom edges, and whether any code is under the button.
 CODE_BOXES = """() => {
   const found = [];
-  const boxes = [
-    ...Array.from(document.querySelectorAll(".md-typeset pre > code")).map(
-      (code) => [code, code.parentElement.querySelector(":scope > .md-code__nav")]),
-    ...Array.from(document.querySelectorAll(".jupyter-wrapper .jp-Cell .highlight-ipynb pre")).map(
-      (pre) => [pre, pre.closest(".jp-Cell").querySelector("clipboard-copy")]),
-  ];
+  const boxes = Array.from(document.querySelectorAll(".md-typeset pre > code")).map(
+    (code) => [code, code.parentElement.querySelector(":scope > .md-code__nav")]);
   for (const [code, button] of boxes) {
     // Boxes in a closed block count too: laid out, they are where a reader opening it
     // finds them (a tab not shown has no layout, and no rectangles).
