@@ -17,6 +17,7 @@ executing every block again; a session already stored is replayed here too.
 from __future__ import annotations
 
 import atexit
+import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -27,6 +28,7 @@ from sybil.sybil import SybilCollection
 
 from docs_build import PROJECT_ROOT
 from docs_build.core.cache import (
+    RESULTS_VARIABLE,
     ExecutionCache,
     Place,
     block_name,
@@ -71,12 +73,24 @@ class RunResults:
     def __init__(self, engine: Engine, root: Path) -> None:
         # Pages named from another folder than the engine's project (a test's scratch
         # pages) are not the project's: they are never stored.
-        same = root.resolve() == engine.root.resolve()
-        self.cache = ExecutionCache.of_run(engine.root) if same else None
+        self._project = root.resolve() == engine.root.resolve()
+        self._engine = engine
+        self._cache: ExecutionCache | None = None
+        self._looked = False
         self.world = ""
-        if self.cache is not None:
+
+    @property
+    def cache(self) -> ExecutionCache | None:
+        """The run's results, looked up when first needed: the root conftest makes its
+        parsers when it is imported, before the run's sessionstart names the folder
+        (`DOCS_BUILD_RESULTS`), so a single-process run would otherwise keep nothing."""
+        if not self._looked and self._project and os.environ.get(RESULTS_VARIABLE):
+            self._looked = True
+            engine = self._engine
+            self._cache = ExecutionCache.of_run(engine.root)
             settings = settings_of(engine.limits, engine.root)
             self.world = world_digest(engine.root, engine.root / "docs", settings)
+        return self._cache
 
     def places(self, page: str, fences: list[Fence]) -> dict[str, Place]:
         """Each block's session key and place, as the build computes them."""

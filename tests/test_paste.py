@@ -65,7 +65,7 @@ def pasting(engine: Engine, page: str, fences: list[Fence], *, as_copied: bool) 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.relative_to(ROOT / "docs").as_posix())
 def test_every_block_pastes_and_prints_what_the_page_shows(
-    engine: Engine, path: Path, doc_test_pages: frozenset[str]
+    engine: Engine, path: Path, doc_test_pages: frozenset[str], request: pytest.FixtureRequest
 ) -> None:
     page = path.relative_to(ROOT).as_posix()
     text = path.read_text()
@@ -73,9 +73,13 @@ def test_every_block_pastes_and_prints_what_the_page_shows(
     shown = {}
     results = RunResults(engine, ROOT)  # what the doc tests of this run stored, if they did
     places = results.places(page, fences)
-    # This run's doc tests execute the page's blocks (perhaps now, on another worker):
-    # replay what they store rather than run the blocks a second time.
-    replaying = page in doc_test_pages and results.wait(places, DOC_TESTS_WAIT)
+    # This run's doc tests execute the page's blocks (under xdist perhaps now, on another
+    # worker; in one process they ran before): replay what they stored rather than run
+    # the blocks a second time.
+    wait = DOC_TESTS_WAIT if hasattr(request.config, "workerinput") else 0.0
+    replaying = page in doc_test_pages and results.cache is not None
+    if replaying:
+        assert results.wait(places, wait), f"{page}: this run's doc tests stored no results"
     for fence in fences:
         outcome = results.run(engine, page, fence, places)
         assert outcome.failure is None, outcome.failure
