@@ -1,11 +1,13 @@
-"""The printed book (`make pdf`): the shared built site's book page, printed once by Chromium.
+"""The printed book (`make pdf`): the shared built site's book page, printed by Chromium as
+`make pdf` prints it (twice: the second print has the contents' page numbers), once per run.
 
 Read back with PDFium (pypdfium2): every lesson's title is in the text, no line of code runs
 past the right margin (the longest line of any fence is far wider than the
 page, so it must wrap), no placeholder address is printed, and the file stays
-small enough to mail. The page numbers are in the body's font; no page ends
-with a script's "Output" caption, apart from its box; and nothing only a
-screen can use is printed (`make serve`, a link to a file of the site).
+small enough to mail. The contents give each lesson's page; the page numbers
+are in the body's font; no page ends with a script's "Output" caption, apart
+from its box; and nothing only a screen can use is printed (`make serve`, a
+link to a file of the site).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import pytest
 
 from docs_build.core.fences import find_fences
 from docs_build.site.formatters import OUTPUT_LABEL
-from docs_build.site.release import print_page_of, print_pdf
+from docs_build.site.release import print_book
 from tests.browser.conftest import require_chromium
 from tests.conftest import BuiltSite
 from tests.sitebuild import ROOT
@@ -41,7 +43,7 @@ MAX_BYTES = 15 * 1024 * 1024
 def book(built_site: BuiltSite, tmp_path_factory: pytest.TempPathFactory) -> Path:
     chromium = require_chromium()
     target = tmp_path_factory.mktemp("pdf") / "book.pdf"
-    return print_pdf(print_page_of(built_site.root), target, chromium)
+    return print_book(built_site.root, target, chromium)
 
 
 @dataclass(frozen=True)
@@ -167,8 +169,9 @@ class Placed:
 SAME_LINE = 1.0
 
 
-def lines_of(placed: list[Placed], textpage: Any) -> list[str]:
-    """The lines these objects make, top to bottom, each read left to right."""
+def lines_of(placed: list[Placed], textpage: Any, first: int | None = None) -> list[str]:
+    """The lines these objects make, top to bottom, each read left to right (only the
+    `first` lines, if given)."""
     lines: list[list[Placed]] = []
     for item in sorted(placed, key=lambda p: -p.baseline):
         if lines and lines[-1][0].baseline - item.baseline <= SAME_LINE:
@@ -177,8 +180,20 @@ def lines_of(placed: list[Placed], textpage: Any) -> list[str]:
             lines.append([item])
     return [
         "".join(object_text(p.obj, textpage) for p in sorted(line, key=lambda p: p.origin))
-        for line in lines
+        for line in lines[:first]
     ]
+
+
+def placed_text(page: Any) -> list[Placed]:
+    """Every text object of a page, and where it is."""
+    matrix = raw.FS_MATRIX()
+    placed = []
+    for index in range(raw.FPDFPage_CountObjects(page.raw)):
+        obj = raw.FPDFPage_GetObject(page.raw, index)
+        if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_TEXT:
+            raw.FPDFPageObj_GetMatrix(obj, matrix)
+            placed.append(Placed(matrix.f, matrix.e, obj))
+    return placed
 
 
 @dataclass
@@ -300,6 +315,63 @@ def test_no_code_line_is_cut_at_the_right_margin(printed: Printed) -> None:
     assert len(wide) > 5, "the lessons have lines wider than the page"
     missing = [line for line in wide if squeeze(line) not in printed.text]
     assert missing == [], f"{len(missing)} of {len(wide)} wide lines cut: {missing[:3]}"
+
+
+def body_lines(document: pdfium.PdfDocument, number: int, first: int | None = None) -> list[str]:
+    """The lines of page `number` (from 1) above its bottom margin, whitespace removed
+    (the `first` lines only, if given)."""
+    page = document[number - 1]
+    margin = page_margins()[2]
+    placed = [p for p in placed_text(page) if p.baseline >= margin]
+    textpage = page.get_textpage()  # kept: its handle closes with it
+    return [squeeze(line) for line in lines_of(placed, textpage.raw, first)]
+
+
+#: A contents entry, whitespace removed: its title, then its page number.
+ENTRY = re.compile(r"(?P<title>.*\D)(?P<page>\d+)")
+
+
+def read_contents(document: pdfium.PdfDocument) -> tuple[list[tuple[str, int]], str]:
+    """The contents' entries (title, page), whitespace removed, and the text left over
+    without a number. They end on the page before the one their first entry gives."""
+    lines = body_lines(document, 1)
+    assert lines[0] == "Contents"
+    lines = lines[1:]
+    entries: list[tuple[str, int]] = []
+    pending = ""  # a title that wraps has its number on its last line
+    number = 1
+    while True:
+        for line in lines:
+            entry = ENTRY.fullmatch(pending + line)
+            pending = "" if entry else pending + line
+            if entry:
+                entries.append((entry["title"], int(entry["page"])))
+        number += 1
+        if not entries or number >= min(entries[0][1], len(document)):
+            return entries, pending
+        lines = body_lines(document, number)
+
+
+def test_the_contents_give_the_page_each_lesson_starts_on(book: Path, printed: Printed) -> None:
+    """Every entry of the contents ends with a page number; a lesson's is the page its
+    title heads, and that page's footer prints the same number."""
+    document = pdfium.PdfDocument(book)
+    try:
+        entries, unnumbered = read_contents(document)
+        assert unnumbered == "", f"contents without page numbers: {unnumbered[:200]!r}"
+        pages = [page for _, page in entries]
+        assert pages == sorted(pages), "the contents' page numbers go up"
+        assert pages[0] > 1
+        assert pages[-1] <= len(document)
+        listed = dict(entries)
+        for title in map(squeeze, lesson_titles()):
+            assert title in listed, f"no contents entry for the lesson {title!r}"
+            page = listed[title]
+            top = "".join(body_lines(document, page, first=3))  # a title may wrap
+            assert top.startswith(title), f"{title!r}: page {page} starts {top[:80]!r}"
+            assert printed.footers[page - 1].text == f"Page{page}"
+    finally:
+        document.close()
 
 
 def test_every_page_is_numbered_in_the_body_font(printed: Printed) -> None:
