@@ -217,12 +217,12 @@ def read_pdf(document: pdfium.PdfDocument) -> Read:
     are read object by object.
     """
     names: dict[int | None, str] = {}
+    counts: Counter[int | None] = Counter()  # text objects by font
     runs: list[Run] = []
     pages = []
     footers = []
     last_lines = []
     links: list[str] = []
-    fonts: Counter[str] = Counter()
     margin = page_margins()[2]
     left, bottom, right, top = (ctypes.c_float() for _ in range(4))
     matrix = raw.FS_MATRIX()
@@ -230,8 +230,9 @@ def read_pdf(document: pdfium.PdfDocument) -> Read:
         textpage = page.get_textpage()
         pages.append(textpage.get_text_range())
         under: list[Placed] = []  # the footer's objects
-        lowest: list[Placed] = []  # the last line's above the margin, so far
         under_fonts = set()
+        lowest: list[Placed] = []  # the last line's above the margin, so far
+        low = float("inf")  # its baseline
         for index in range(raw.FPDFPage_CountObjects(page.raw)):
             obj = raw.FPDFPage_GetObject(page.raw, index)
             if raw.FPDFPageObj_GetType(obj) != raw.FPDF_PAGEOBJ_TEXT:
@@ -240,26 +241,28 @@ def read_pdf(document: pdfium.PdfDocument) -> Read:
             key = ctypes.cast(font, ctypes.c_void_p).value
             if key not in names:
                 names[key] = font_name(font)
-            name = names[key]
-            fonts[family(name)] += 1
+            counts[key] += 1
             raw.FPDFPageObj_GetMatrix(obj, matrix)
-            here = Placed(matrix.f, matrix.e, obj)
-            if here.baseline < margin:
-                under.append(here)
-                under_fonts.add(family(name))
-            elif not lowest or here.baseline < lowest[0].baseline - SAME_LINE:
-                lowest = [here]
-            elif here.baseline <= lowest[0].baseline + SAME_LINE:
-                lowest.append(here)
-            if "Mono" not in name:
+            baseline = matrix.f
+            if baseline < margin:
+                under.append(Placed(baseline, matrix.e, obj))
+                under_fonts.add(family(names[key]))
+            elif baseline < low - SAME_LINE:
+                lowest, low = [Placed(baseline, matrix.e, obj)], baseline
+            elif baseline <= low + SAME_LINE:
+                lowest.append(Placed(baseline, matrix.e, obj))
+            if "Mono" not in names[key]:
                 continue
             raw.FPDFPageObj_GetBounds(obj, left, bottom, right, top)
             text = object_text(obj, textpage.raw)
-            runs.append(Run(number, text, left.value, right.value, matrix.e, matrix.f))
+            runs.append(Run(number, text, left.value, right.value, matrix.e, baseline))
         footer = squeeze("".join(lines_of(under, textpage.raw)))
         footers.append(Footer(footer, frozenset(under_fonts)))
         last_lines.append(squeeze("".join(lines_of(lowest, textpage.raw))))
         links += link_addresses(document, page)
+    fonts: Counter[str] = Counter()
+    for key, count in counts.items():
+        fonts[family(names[key])] += count
     return Read("".join(pages), runs, footers, last_lines, fonts, links)
 
 
