@@ -233,15 +233,21 @@ def files_markdown(dists: Dists, page: str) -> str:
     return "\n".join(lines)
 
 
+#: Markdown's class for a paragraph that a printout leaves out (docs/stylesheets/print.css).
+SCREEN_ONLY = "\n{: .nnfs-screen-only }"
+
+
 def offline_markdown(page: str) -> str:
     """The offline copy's link; without one, a word on the download page only.
 
     Written for readers: how a developer adds the zip (`make build`) is in the README.
+    The link, relative, is dead on paper, and "you are reading the offline copy" is
+    untrue there: neither is printed (SCREEN_ONLY).
     """
     if STATE.offline:
         return (
             "You are reading the offline copy: it opens from your disk, with no network. "
-            "The hosted site has the newest one."
+            "The hosted site has the newest one." + SCREEN_ONLY
         )
     if STATE.offline_zip is None:
         if page != DOWNLOAD_PAGE:
@@ -257,6 +263,7 @@ def offline_markdown(page: str) -> str:
         f'[Download the offline copy of the whole site]({href}){{ download="{name}" }} '
         f"(`{name}`, {_size(STATE.offline_zip)}): unzip it and open `index.html` in your "
         "browser. It works with no network, search included, and holds the `nnfs_ref` wheel."
+        + SCREEN_ONLY
     )
 
 

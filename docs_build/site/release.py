@@ -14,12 +14,24 @@ downloads anything: the wheel is built by the hatchling installed in this
 environment, without build isolation; the PDF is printed by a local Chromium.
 Every file is dated from the commit (`provenance.source_date_epoch`), so the
 same commit gives the same bytes.
+
+The book is printed twice (`print_book`). Chromium has no `target-counter()`,
+so the contents cannot ask for the page a lesson starts on: the first print
+tells, through PDFium (every element with an id is a named destination of the
+PDF, with its page), and the second prints the same page with those numbers
+set on the boxes print.css reserves for them in both prints. The second print
+must put every destination on the same page as the first, or nothing is
+written. Stamping the numbers onto the first print instead would save the
+second print's time, but would need the body's font file, which only
+Chromium knows where to find.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
 import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -222,6 +234,108 @@ def print_pdf(page: Path, target: Path, chromium: str) -> Path:
     return target
 
 
+#: The contents' entries, as mkdocs-print-site-plugin copies them from Material's sidebar.
+CONTENTS_ENTRY = "#print-page-toc a.md-nav__link"
+
+
+def destinations(pdf: Path) -> dict[str, int]:
+    """Each named destination of a PDF Chromium printed (an element's id) and its page,
+    numbered from 1 as print.css's page counter numbers them."""
+    import pypdfium2 as pdfium  # the site's toolchain has it; imported only to print
+    import pypdfium2.raw as raw
+
+    document = pdfium.PdfDocument(pdf)
+    try:
+        found = {}
+        for index in range(raw.FPDF_CountNamedDests(document.raw)):
+            size = ctypes.c_long(0)
+            raw.FPDF_GetNamedDest(document.raw, index, None, size)  # bytes of UTF-16
+            buffer = ctypes.create_string_buffer(size.value)
+            dest = raw.FPDF_GetNamedDest(document.raw, index, buffer, size)
+            name = buffer.raw[: size.value].decode("utf-16-le").rstrip("\0")
+            if dest:
+                found[name] = raw.FPDFDest_GetDestPageIndex(document.raw, dest) + 1
+        return found
+    finally:
+        document.close()
+
+
+def _css_string(text: str) -> str:
+    """`text` as a CSS string, safe inside a <style> element."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+    return f'"{escaped}"'
+
+
+def numbered_contents(html: str, pages: dict[str, int]) -> str:
+    """The book page with each contents entry's page number: one style rule per id."""
+    rules = []
+    for name, page in sorted(pages.items()):
+        entry = f"{CONTENTS_ENTRY}[href={_css_string('#' + name)}]"
+        rules.append(f'{entry}::after {{ content: "{page}"; }}')
+    rules_text = "\n".join(rules)
+    style = f'<style id="nnfs-contents-pages">\n@media print {{\n{rules_text}\n}}\n</style>\n'
+    head = html.find("</head>")
+    if head < 0:
+        raise ReleaseError("the book page has no </head>")
+    return html[:head] + style + html[head:]
+
+
+def mirror_site(site: Path, page: Path, html: str, folder: Path) -> Path:
+    """A copy of `site` in `folder` whose `page` holds `html`, made of links to the site's
+    files (copies where links cannot be made): the page's relative addresses (style
+    sheets, scripts, images) reach the same files, and the site itself is not touched,
+    as other readers of it (the tests) may be looking. Returns the page's copy."""
+    source, copy = site, folder
+    copy.mkdir(parents=True, exist_ok=True)
+    for part in page.relative_to(site).parts:
+        for entry in source.iterdir():
+            if entry.name == part:
+                continue
+            try:
+                (copy / entry.name).symlink_to(entry.resolve(), entry.is_dir())
+            except OSError:  # no symbolic links here (Windows without the privilege)
+                if entry.is_dir():
+                    shutil.copytree(entry, copy / entry.name)
+                else:
+                    shutil.copyfile(entry, copy / entry.name)
+        source, copy = source / part, copy / part
+        if source.is_dir():
+            copy.mkdir()
+    copy.write_text(html, encoding="utf-8")
+    return copy
+
+
+def print_book(site: Path, target: Path, chromium: str) -> Path:
+    """Print the book page of `site` to `target`, with the page of every contents entry
+    (see the module's docstring: two prints, the second checked against the first)."""
+    page = print_page_of(site)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="nnfs-book-") as scratch:
+        first = print_pdf(page, Path(scratch) / "first.pdf", chromium)
+        pages = destinations(first)
+        if not pages:
+            raise ReleaseError(f"Chromium's print of {page} has no named destinations")
+        html = numbered_contents(page.read_text(encoding="utf-8"), pages)
+        copy = mirror_site(site, page, html, Path(scratch) / "site")
+        second = print_pdf(copy, Path(scratch) / "book.pdf", chromium)
+        again = destinations(second)
+        moved = {
+            name: (again.get(name), pages.get(name))
+            for name in sorted(again.keys() | pages.keys())
+            if again.get(name) != pages.get(name)
+        }
+        if moved:
+            sample = json.dumps(dict(list(moved.items())[:5]))
+            raise ReleaseError(
+                f"the contents' page numbers moved {len(moved)} ids of the book to other "
+                f"pages (id: [second print, first]): {sample}"
+            )
+        partial = target.with_name(target.name + ".partial")
+        shutil.copyfile(second, partial)
+    partial.replace(target)
+    return target
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m docs_build.site.release")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -252,7 +366,7 @@ def _run(args: argparse.Namespace) -> None:
         print(build_offline(ROOT, args.dist))
     else:
         try:
-            page = print_page_of(args.site)
+            print_page_of(args.site)
         except FileNotFoundError:
             raise ReleaseError(
                 f"{args.site}/ holds no built book: run `make build` first (then `make pdf`)"
@@ -265,7 +379,7 @@ def _run(args: argparse.Namespace) -> None:
             raise ReleaseError(f"{args.site}/downloads/ should hold one nnfs_ref wheel")
         version = wheels[0].name.split("-")[1]
         target = args.dist / pdf_name(version, commit_of(ROOT))
-        print(print_pdf(page, target, chromium))
+        print(print_book(args.site, target, chromium))
 
 
 if __name__ == "__main__":
