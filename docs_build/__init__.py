@@ -8,8 +8,10 @@
 - `notebooks/`: every lesson as a generated Jupyter notebook.
 - `figures/`: the SVG figures pages draw while they build.
 
-`PROJECT_ROOT` is the folder that holds `docs_build/`: blocks run there, and
-paths are resolved against it, wherever the build or pytest was started.
+`PROJECT_ROOT` is the folder that holds `docs_build/`: paths are resolved
+against it, wherever the build or pytest was started. Blocks run in a scratch
+folder (`core/treeguard.py`); one that reads the site's own files names them
+from `PROJECT_ROOT`.
 """
 
 from pathlib import Path

@@ -19,6 +19,7 @@ import pytest
 from docs_build.core.engine import Engine, Outcome
 from docs_build.core.fences import Fence, find_fences
 from docs_build.core.tracebacks import short_path
+from docs_build.core.treeguard import SCRATCH_PREFIX
 from docs_build.site.pages import BuildState
 from tests.pages import ROOT, build_page, run_with_pytest
 
@@ -205,13 +206,16 @@ def test_tracebacks_name_no_path_of_this_machine(tmp_path: Path) -> None:
         assert prefix not in html
 
 
-def test_blocks_run_in_the_project_root_wherever_the_build_starts(
+def test_blocks_start_in_an_empty_scratch_folder_wherever_the_build_starts(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Not in the project (README): a block reads the site's own files from
+    `docs_build.PROJECT_ROOT`, as the figure modules do."""
     monkeypatch.chdir(tmp_path)
     text = (
-        '```pycon exec="on" id="cwd"\n>>> from pathlib import Path\n'
-        '>>> Path("mkdocs.yml").is_file()\nTrue\n```\n'
+        '```pycon exec="on" id="cwd"\n>>> import os\n>>> from docs_build import PROJECT_ROOT\n'
+        ">>> os.getcwd(), os.listdir()\n('.', [])\n"
+        '>>> (PROJECT_ROOT / "mkdocs.yml").is_file()\nTrue\n```\n'
     )
     both_pass(tmp_path, text)
 
@@ -245,7 +249,7 @@ READS_STATE = """\
 >>> import numpy as np
 >>> np.array([1 / 3])
 array([0.33333333])
->>> np.geterr()["divide"], callable(np.dot), os.getcwd() == {root!r}
+>>> np.geterr()["divide"], callable(np.dot), os.listdir() == []
 ('warn', True, True)
 >>> "/nowhere" in sys.path, "colorsys" in sys.modules
 (False, False)
@@ -257,7 +261,7 @@ False
 
 def test_nothing_a_page_changes_reaches_another_page(tmp_path: Path) -> None:
     messy = CHANGES_STATE
-    clean = READS_STATE.format(root=str(Path(__file__).resolve().parent.parent))
+    clean = READS_STATE
     for order in ([messy, clean], [clean, messy]):
         for number, text in enumerate(order):
             assert build_page(tmp_path, text, f"p{number}.md").failure is None
@@ -437,10 +441,10 @@ def test_a_block_that_changes_the_project_fails_its_page(tmp_path: Path) -> None
     (project / "docs/index.md").write_text("# Home\n")
     engine = Engine(project)
     try:
-        code = (
-            "from pathlib import Path\n"
-            "with open('docs/index.md', 'a') as page:\n    page.write('injected')\n"
-            "Path('stray.txt').write_text('x')\n"
+        code = (  # by absolute paths: a relative one is in the page's scratch folder
+            f"from pathlib import Path\n"
+            f"with open({str(project / 'docs/index.md')!r}, 'a') as page:\n"
+            f"    page.write('injected')\nPath({str(project / 'stray.txt')!r}).write_text('x')\n"
         )
         fence = Fence("python", {"exec": "on", "id": "edit"}, code, 0, 0, 1)
         assert engine.run("docs/page.md", fence).failure is None
@@ -448,8 +452,50 @@ def test_a_block_that_changes_the_project_fails_its_page(tmp_path: Path) -> None
     finally:
         engine.close()
     assert message is not None
-    for part in ("docs/page.md: its blocks changed", "docs/index.md (changed)", "stray.txt (new)"):
+    for part in (
+        "docs/page.md: its blocks changed",
+        "docs/index.md (changed, while block 'edit' ran)",
+        "stray.txt (new, while block 'edit' ran)",
+    ):
         assert part in message, message
+
+
+def test_a_relative_file_a_block_writes_is_in_a_scratch_folder_removed_after_its_page(
+    tmp_path: Path,
+) -> None:
+    """Issue 18, case 4: blocks run in a scratch folder of their page, not in the
+    project. A file a block writes by a relative path lands there (another session of
+    the page reads it), `os.getcwd()` shows `.`, the page does not fail, the project
+    holds nothing new, and the folder is gone when the page ends."""
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "docs/index.md").write_text("# Home\n")
+    where = tmp_path / "where.txt"  # outside the project: the block says where it wrote
+    write = (
+        "import os\nwith open('out.txt', 'w') as out:\n    out.write('written')\n"
+        f"with open({str(where)!r}, 'w') as note:\n    note.write(os.path.abspath('out.txt'))\n"
+        "print(os.getcwd(), os.path.abspath('out.txt'))\n"
+    )
+    read = "from pathlib import Path\nprint(Path('out.txt').read_text())\n"
+    engine = Engine(project)
+    try:
+        wrote = engine.run(PAGE, Fence("python", {"exec": "on", "id": "write"}, write, 0, 0, 1))
+        again = engine.run(PAGE, Fence("python", {"exec": "on", "id": "read"}, read, 0, 0, 9))
+        written = Path(where.read_text())
+        there = written.is_file()
+        message = engine.end_page(PAGE)
+    finally:
+        engine.close()
+    assert (wrote.failure, wrote.shown) == (None, ". out.txt\n")
+    assert (again.failure, again.shown) == (None, "written\n")
+    assert there
+    assert not written.is_relative_to(project), written
+    assert message is None, message
+    assert not written.parent.exists(), "the scratch folder outlived its page"
+    assert sorted(p.relative_to(project).as_posix() for p in project.rglob("*")) == [
+        "docs",
+        "docs/index.md",
+    ]
 
 
 def test_bytes_written_to_the_binary_streams_are_shown_decoded(tmp_path: Path) -> None:
@@ -478,6 +524,7 @@ MACHINE = {str(ROOT), sys.prefix, sys.base_prefix, str(Path.home())}
 
 
 def assert_no_machine_path(text: str) -> None:
+    assert SCRATCH_PREFIX not in text, f"a scratch folder is published:\n{text}"
     for folder in MACHINE | {str(Path(folder).resolve()) for folder in MACHINE}:
         assert folder not in text, f"{folder} is published:\n{text}"
 
@@ -515,19 +562,23 @@ def test_the_engines_own_frames_are_hidden_in_every_traceback_of_a_chain() -> No
 def test_printed_paths_of_this_machine_are_named_as_tracebacks_name_files(
     tmp_path: Path,
 ) -> None:
-    """Issue 18, item 7: the project root, the environment (sys.executable), the
-    standard library and the home folder, printed, lose this machine's prefix."""
+    """Issue 18, item 7: the project root, the scratch folder the block runs in, the
+    environment (sys.executable), the standard library and the home folder, printed,
+    lose this machine's prefix: the project's files are named from its root, the
+    scratch folder's from there (each folder itself is `.`)."""
     text = (
         '```python exec="on" id="where"\nimport json, os, sys\n'
+        "from docs_build import PROJECT_ROOT\n\n"
         "print(os.getcwd())\nprint(sys.executable)\nprint(json.__file__)\n"
-        'print(os.path.join(os.getcwd(), "docs", "index.md"))\n'
+        'print(PROJECT_ROOT, PROJECT_ROOT / "docs" / "index.md")\n'
+        'print(os.path.join(os.getcwd(), "out", "a.txt"))\n'
         'print(os.path.expanduser("~/notes.txt"))\n```\n\n'
         '```pycon exec="on" id="where-repr"\n>>> import os\n>>> os.getcwd()\n\'.\'\n```\n'
     )
     assert_no_machine_path(both_pass(tmp_path, text))
     executable = short_path(sys.executable)
     assert run_blocks(text)["where"].shown == (
-        f".\n{executable}\njson/__init__.py\ndocs/index.md\nnotes.txt\n"
+        f".\n{executable}\njson/__init__.py\n. docs/index.md\nout/a.txt\nnotes.txt\n"
     )
 
 
@@ -550,7 +601,8 @@ def test_a_warning_at_an_explicit_file_names_no_path_of_this_machine(tmp_path: P
     text = (
         '```python exec="on" id="explicit"\nimport json, os, warnings\n\n'
         'warnings.warn_explicit("old format", UserWarning, json.__file__, 1)\n'
-        'data = os.path.join(os.getcwd(), "docs", "data.csv")\n'
+        "from docs_build import PROJECT_ROOT\n"
+        'data = os.path.join(PROJECT_ROOT, "docs", "data.csv")\n'
         'warnings.warn_explicit("moved", UserWarning, data, 2)\n```\n'
     )
     assert_no_machine_path(both_pass(tmp_path, text))
@@ -622,9 +674,10 @@ def test_under_serve_a_watched_file_changed_once_is_the_writers_save(tmp_path: P
     (project / "docs").mkdir(parents=True)
     (project / "docs/index.md").write_text("# Home\n")
     append = "with open({!r}, 'a') as file:\n    file.write('x')\n"
-    saves = Fence("python", {"exec": "on", "id": "save"}, append.format("docs/index.md"), 0, 0, 1)
+    index, outside = str(project / "docs/index.md"), str(project / "stray.txt")
+    saves = Fence("python", {"exec": "on", "id": "save"}, append.format(index), 0, 0, 1)
     quiet = Fence("python", {"exec": "on", "id": "quiet"}, "x = 1\n", 0, 0, 1)
-    stray = Fence("python", {"exec": "on", "id": "stray"}, append.format("stray.txt"), 0, 0, 1)
+    stray = Fence("python", {"exec": "on", "id": "stray"}, append.format(outside), 0, 0, 1)
     state = BuildState()
     state.root = project
     state.engine = Engine(project)
@@ -643,12 +696,12 @@ def test_under_serve_a_watched_file_changed_once_is_the_writers_save(tmp_path: P
         assert failures(quiet) == []
         assert failures(saves) == []  # as far as anyone can tell, a save
         [again] = failures(saves)
-        assert "docs/index.md (changed)" in again
+        assert "docs/index.md (changed, while block 'save' ran)" in again
         assert failures(quiet) == []
         assert failures(saves) == []
         assert failures(quiet) == []
         [outside] = failures(stray)
-        assert "stray.txt (new)" in outside
+        assert "stray.txt (new, while block 'stray' ran)" in outside
     finally:
         state.engine.close()
 
@@ -656,3 +709,28 @@ def test_under_serve_a_watched_file_changed_once_is_the_writers_save(tmp_path: P
 def fence_text(fence: Fence) -> str:
     """A page holding just this fence, as the lexer reads it back."""
     return f'```python exec="on" id="{fence.block_id}"\n{fence.body}```\n'
+
+
+def test_a_changed_file_names_the_runs_its_date_falls_in() -> None:
+    """File systems date a write by a clock that may run a tick behind: a run counts
+    from that clock's reading at its start, so two runs meet where the date may be
+    either's. A file dated in one names it, where two meet names both, outside any
+    (or where too many meet) names none; a removed file has no date."""
+    from docs_build.core.treeguard import changes
+
+    runs = [("block 'a'", 100, 200), ("block 'b'", 190, 300), ("block 'c'", 400, 500)]
+    before = {"kept.md": (1, 1), "gone.md": (1, 1), "one.md": (1, 1), "both.md": (1, 1)}
+    after = {
+        "kept.md": (1, 1),
+        "one.md": (250, 2),
+        "both.md": (195, 2),
+        "new.md": (450, 1),
+        "late.md": (350, 1),
+    }
+    assert changes(before, after, runs) == [
+        "both.md (changed, while block 'a' or block 'b' ran)",
+        "one.md (changed, while block 'b' ran)",
+        "late.md (new)",
+        "new.md (new, while block 'c' ran)",
+        "gone.md (removed)",
+    ]

@@ -2,8 +2,10 @@
 
 The build and pytest each hold one `Engine`. Blocks with the same `session=`
 on the same page share a worker process (and so their names); a block
-without `session=` gets a worker of its own. `end_page` stops a page's
-workers. Every failure is worded here, as
+without `session=` gets a worker of its own. Every block of a page starts in
+the page's scratch folder (`docs_build.core.treeguard`), not in the project.
+`end_page` stops a page's workers, removes the folder and fails the page if its
+blocks changed the project's files. Every failure is worded here, as
 `docs/page.md:12, block 'id' (pycon): what went wrong`, so the build, pytest
 and the notebooks say the same thing.
 """
@@ -23,7 +25,7 @@ from docs_build.core.preload import stamp
 from docs_build.core.rules import fence_problems
 from docs_build.core.session import Request
 from docs_build.core.settings import Limits
-from docs_build.core.treeguard import Fingerprint, changed_paths, changes, fingerprint
+from docs_build.core.treeguard import Watch, failure
 from docs_build.core.worker import Worker, WorkerGoneError
 from docs_build.core.zygote import Zygote, ZygoteGoneError
 
@@ -67,8 +69,8 @@ class Engine:
         self._zygote: Zygote | None = None
         self._stamps: dict[Path, int] = {}
         self._spare: Worker | None = None
-        self._pages: dict[str, Fingerprint] = {}  # pages with live workers, and the
-        # project's files when each began
+        self._pages: dict[str, Watch] = {}  # pages that ran blocks: each one's scratch
+        # folder, the project's files when it began, and when each block ran
         self._get_zygote()  # it starts up while the build reads its configuration
 
     def run(self, page: str, fence: Fence) -> Outcome:
@@ -89,17 +91,20 @@ class Engine:
             if fence.session:
                 self._workers[key] = worker
         earlier = worker.gone
+        watch = self._pages[page]
         request = Request(
             kind=fence.language,
             code=fence.body,
             filename="<block>",  # every script block: README explains `<block>:3:`
             output_limit=self.limits.output_limit,
+            folder=str(watch.folder),
         )
         try:
             timeout = self.limits.timeout_for(fence.attributes)
             memory = self.limits.memory_for(fence.attributes)
             zygote = self._zygote
-            run = worker.run(request, timeout, memory, meanwhile=self._fork_spare)
+            with watch.running(fence.name):
+                run = worker.run(request, timeout, memory, meanwhile=self._fork_spare)
             if self._zygote_killed(zygote):
                 return Run(run.shown, "stopped the process that starts the workers (its parent)")
             return run
@@ -115,8 +120,9 @@ class Engine:
     def _new_worker(self, page: str) -> Worker:
         """A worker for a new session: the one forked while the last block ran, if any."""
         if page not in self._pages:  # the page's first session: is the zygote up to date?
-            self._pages[page] = fingerprint(self.root)
+            self._pages[page] = Watch(self.root)
             self._check_zygote()
+        self._pages[page].folder.mkdir(exist_ok=True)  # (if a block removed it)
         zygote = self._get_zygote()  # a new one (and no spare) if a block killed the last
         spare, self._spare = self._spare, None
         if spare is not None and spare.alive():
@@ -173,8 +179,10 @@ class Engine:
             self._zygote = None
 
     def end_page(self, page: str, excuse: Callable[[list[str]], bool] | None = None) -> str | None:
-        """Stop the workers of `page`: its sessions are over. The failure, if its blocks
-        changed the project's files (`docs_build.core.treeguard`).
+        """Stop the workers of `page`: its sessions are over; remove its scratch folder.
+        The failure, if its blocks changed the project's files
+        (`docs_build.core.treeguard`), naming each file and the block that was running
+        when it was written.
 
         `excuse`, if given, hears the paths that changed (from the root; none if
         nothing did) whenever the page ran blocks, and says whether the change is not
@@ -183,20 +191,13 @@ class Engine:
         """
         for key in [key for key in self._workers if key[0] == page]:
             self._workers.pop(key).close()
-        before = self._pages.pop(page, None)
-        if before is None:
+        watch = self._pages.pop(page, None)
+        if watch is None:
             return None
-        after = fingerprint(self.root)
-        if excuse is not None and excuse(changed_paths(before, after)):
+        paths, changed = watch.end()
+        if excuse is not None and excuse(paths):
             return None
-        changed = changes(before, after)
-        if not changed:
-            return None
-        return (
-            f"{page}: its blocks changed the project's files: {', '.join(changed[:10])}. "
-            "A block must not write into the project (a change would be published): "
-            "write to a temporary folder, for example tempfile.TemporaryDirectory()"
-        )
+        return failure(page, "blocks", changed) if changed else None
 
     def close(self) -> None:
         """Stop every worker."""
@@ -204,6 +205,8 @@ class Engine:
             worker.close()
         self._workers.clear()
         self._spare = None
+        for watch in self._pages.values():
+            watch.discard()
         self._pages.clear()
         if self._zygote is not None:
             self._zygote.close()

@@ -10,9 +10,10 @@ paste check (`tests/paste.py`) normalises what the interactive prompt printed.
   the Python installation and its standard library, the home folder) is named as
   tracebacks name files (`docs_build.core.tracebacks.short_path`):
   `/usr/lib/python3.11/json/decoder.py` is `json/decoder.py`, a file of the
-  project is named from its root (the root itself is `.`), any other one by its
-  last part (`sys.executable` is `python`). The page reads the same on every
-  machine, and names none.
+  project is named from its root (the root itself is `.`), and so is a file of
+  the scratch folder blocks run in (`docs_build.core.treeguard`: `os.getcwd()`
+  is `.`), any other one by its last part (`sys.executable` is `python`). The
+  page reads the same on every machine, and names none.
 - A control character other than a line end and a tab is shown as Python's
   escape for it (`\\x1b`, `\\x00`, `\\r`): a browser would drop it or take it for
   markup, and a terminal would obey it.
@@ -29,6 +30,7 @@ import sysconfig
 
 from docs_build import PROJECT_ROOT
 from docs_build.core.tracebacks import short_path
+from docs_build.core.treeguard import SCRATCH_NAME
 
 
 def _machine_folders() -> list[str]:
@@ -49,12 +51,15 @@ def _machine_folders() -> list[str]:
 #: A character a path may hold, as it appears in output: not a space, quote, bracket,
 #: separator of a list or a path, nor a backslash (an escape, in a repr or JSON).
 _PATH_CHAR = r"[^\s/'\"`:;,()\[\]{}<>|\\\x00-\x1f\x7f]"
-#: A path that starts at one of the machine's folders (not inside a longer name), and
-#: any ANSI escape sequences right before it (a coloured path is still a path).
+#: A scratch folder blocks run in, wherever it is.
+_SCRATCH = rf"(?:/{_PATH_CHAR}+)*?/{SCRATCH_NAME}"
+#: A path that starts at a scratch folder or one of the machine's folders (not inside a
+#: longer name), and any ANSI escape sequences right before it (a coloured path is
+#: still a path).
 _MACHINE_PATH = re.compile(
     rf"(?<![\w.-])(?P<ansi>(?:\x1b\[[0-9;?]*[A-Za-z])*)"
-    rf"(?P<path>(?:{'|'.join(map(re.escape, _machine_folders()))})(?!{_PATH_CHAR})"
-    rf"(?:/{_PATH_CHAR}*)*)"
+    rf"(?P<path>(?:{'|'.join([_SCRATCH, *map(re.escape, _machine_folders())])})"
+    rf"(?!{_PATH_CHAR})(?:/{_PATH_CHAR}*)*)"
 )
 #: Control characters (category Cc) but a line end and a tab.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -5,7 +5,8 @@ The zygote (`docs_build.core.zygote`) imports this module, and the `preload`
 modules through `preload`, before it forks; each fork runs `serve`. The worker
 ends with its zygote, leads a process session of its own and adopts the
 processes its blocks leave behind (`docs_build.core.proctree`), reads no
-standard input, runs in the project root, and answers each `Request` with a
+standard input, runs in its page's scratch folder (`Request.folder`), and
+answers each `Request` with a
 `Run`: what the block showed, normalised as every page shows it
 (`docs_build.core.output`), and why it failed, if it did. The parent's handle
 on a worker is `docs_build.core.worker.Worker`.
@@ -28,7 +29,6 @@ import threading
 import traceback
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
-from pathlib import Path
 from typing import NoReturn
 
 from docs_build.core.block import Namespace, Run
@@ -46,6 +46,9 @@ class Request:
     code: str
     filename: str
     output_limit: int
+    #: The page's scratch folder: the session's first block starts there (a block may
+    #: change directory, and the next block of the session starts where it left off).
+    folder: str
 
 
 def preload(name: str) -> None:
@@ -96,7 +99,7 @@ def _running(thread: threading.Thread) -> bool:
     return thread.is_alive() and not thread.daemon
 
 
-def serve(sock: socket.socket, root: Path, zygote: int) -> NoReturn:
+def serve(sock: socket.socket, zygote: int) -> NoReturn:
     """The worker's life (in the forked process of the zygote `zygote`): run blocks until
     the parent hangs up."""
     status = 0
@@ -105,17 +108,20 @@ def serve(sock: socket.socket, root: Path, zygote: int) -> NoReturn:
         adopt_orphans()
         for name in ("SIGTERM", "SIGHUP"):  # the zygote ignores them; a block's code may not
             signal.signal(getattr(signal, name), signal.SIG_DFL)
-        os.chdir(root)
         os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
         sys.stdin = NoInput()
         connection = Connection(sock.detach())
         namespace = fresh_namespace()
+        started = False
         while True:
             try:
                 request: Request = connection.recv()
             except EOFError:
                 break
             try:
+                if not started:
+                    os.chdir(request.folder)
+                    started = True
                 run = _execute(request, namespace)
             except BaseException:  # a fault of the engine itself: report it, do not hang
                 run = Run("", "the engine failed on this block:\n" + traceback.format_exc())

@@ -20,6 +20,7 @@ from types import FrameType
 
 from docs_build import PROJECT_ROOT
 from docs_build.core.blocklines import lines_of
+from docs_build.core.treeguard import in_scratch
 
 _OWN_DIR = str(Path(__file__).resolve().parent)  # docs_build/core: the engine itself
 #: Folders whose files are named relative to them: installed packages, the standard library.
@@ -38,7 +39,9 @@ def short_path(filename: str) -> str:
     """A path without the machine-specific prefix, so pages build the same anywhere.
 
     `/usr/lib/python3.11/json/decoder.py` -> `json/decoder.py`; a file of the
-    repository is named from its root; any other absolute path by its last part.
+    repository is named from its root, one in a scratch folder blocks run in from
+    that folder (either folder itself is `.`); any other absolute path by its last
+    part.
     """
     for marker in ("site-packages/", "dist-packages/"):
         if marker in filename:
@@ -47,6 +50,9 @@ def short_path(filename: str) -> str:
     if not path.is_absolute():
         return filename
     resolved = str(path.resolve())
+    scratch = in_scratch(resolved)
+    if scratch is not None:
+        return scratch
     for prefix in _PREFIXES:
         if resolved.startswith(prefix + "/"):
             return resolved[len(prefix) + 1 :]

@@ -16,7 +16,8 @@ loop, a crash — can reach the build, pytest or another page:
   interruption) while a block that raises `KeyboardInterrupt` is a failure of
   that block;
 - standard input is closed: `input()` fails at once;
-- the working directory is the project root.
+- the working directory is the page's scratch folder, not the project
+  (`docs_build.core.treeguard`).
 
 What a worker runs is `docs_build.core.session`; this module is the parent's
 handle on it. POSIX only (it needs `os.fork`).

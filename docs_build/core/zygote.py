@@ -85,7 +85,6 @@ class Zygote:
                 "-m",
                 "docs_build.core.zygote",
                 str(theirs.fileno()),
-                str(root),
                 json.dumps(list(preload)),
             ],
             pass_fds=[theirs.fileno()],
@@ -147,7 +146,7 @@ def _reap(statuses: dict[int, int]) -> None:
 
 def main() -> None:
     """The zygote: import what every worker needs, then fork on request."""
-    fd, root, preload = int(sys.argv[1]), Path(sys.argv[2]), json.loads(sys.argv[3])
+    fd, preload = int(sys.argv[1]), json.loads(sys.argv[2])
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # A block can reach this process (its worker's parent): a polite stop does
     # nothing; the engine stops it with SIGKILL, and a block that does the same is
@@ -165,12 +164,10 @@ def main() -> None:
     for name in preload if PRELOAD_BEFORE_FORK else []:
         session.preload(name)
     with socket.socket(fileno=fd) as parent:
-        _loop(parent, root, session.serve)
+        _loop(parent, session.serve)
 
 
-def _loop(
-    parent: socket.socket, root: Path, serve: Callable[[socket.socket, Path, int], Any]
-) -> None:
+def _loop(parent: socket.socket, serve: Callable[[socket.socket, int], Any]) -> None:
     statuses: dict[int, int] = {}
     # Reap each worker as it ends, not at the next request: between two builds of
     # `mkdocs serve` nothing asks, and ended workers would stay zombies (<defunct>).
@@ -189,7 +186,7 @@ def _loop(
                 signal.signal(signal.SIGCHLD, signal.SIG_DFL)  # the block's children are its own
                 parent.close()
                 ours.close()
-                serve(theirs, root, me)  # never returns
+                serve(theirs, me)  # never returns
             theirs.close()
             _send(parent, pid, [ours.fileno()])
             ours.close()
