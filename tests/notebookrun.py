@@ -42,14 +42,24 @@ def code_cell(source: str, cell_id: str) -> NotebookNode:
     return cell
 
 
+def name_of(notebook: NotebookNode) -> str:
+    """How a failure names a notebook: by the page it was made from, if it was."""
+    page = notebook.get("metadata", {}).get("nnfs", {}).get("page")
+    return f"the notebook of docs/{page}" if page else "the notebook"
+
+
 def execute(
     notebook: NotebookNode,
-    cwd: Path,
     python_path: Path = ROOT,
     env: Mapping[str, str] | None = None,
+    *,
+    name: str | None = None,
+    root: Path = ROOT,
 ) -> str | None:
-    """Run every cell from a clean kernel, within the site's time limit."""
-    return run_notebook(notebook, cwd, python_path, LIMITS.timeout, env)
+    """Run every cell from a clean kernel, within the site's time limit, in a scratch
+    folder; a change to the files of the project `root` fails it, naming `name`."""
+    name = name or name_of(notebook)
+    return run_notebook(notebook, python_path, LIMITS.timeout, env, name=name, root=root)
 
 
 def _text(outputs: list[Any]) -> tuple[str, Any]:
@@ -120,9 +130,9 @@ DISPATCH_LIMITED = (
 
 def run_and_compare(
     notebook: NotebookNode,
-    cwd: Path,
     python_path: Path = ROOT,
     limited: Mapping[str, str] | None = None,
+    name: str | None = None,
 ) -> list[str]:
     """Every problem of one notebook: an unexpected error, or an output unlike the page's.
 
@@ -135,5 +145,5 @@ def run_and_compare(
     notebook.cells.insert(0, guard)
     if limited:
         notebook.cells.append(code_cell(DISPATCH_LIMITED, "tests-dispatch-limited"))
-    error = execute(notebook, cwd, python_path, limited)
+    error = execute(notebook, python_path, limited, name=name)
     return ([error] if error else []) + differences(notebook)

@@ -222,7 +222,7 @@ def test_the_playground_runs_once_while_nothing_it_depends_on_changes(
 
     runs: list[str] = []
 
-    def fake_execute(notebook: Any, *_: Any) -> None:
+    def fake_execute(notebook: Any, *_: Any, **__: Any) -> None:
         runs.append(notebook.cells[0].source)
 
     class NotebookFile:

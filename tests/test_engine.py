@@ -640,14 +640,14 @@ NORMALISED = (
 )
 
 
-def test_the_notebooks_compare_output_as_the_page_shows_it(tmp_path: Path) -> None:
+def test_the_notebooks_compare_output_as_the_page_shows_it() -> None:
     """Issue 18, item 7: a notebook's kernel prints the raw escape and the full path;
     the comparison with the page normalises them as the page does."""
     from docs_build.notebooks.convert import page_to_notebook
     from tests.notebookrun import run_and_compare
 
     notebook = page_to_notebook(NORMALISED, "Test page", page="part1/test.md", site_url="")
-    assert run_and_compare(notebook, tmp_path) == []
+    assert run_and_compare(notebook) == []
 
 
 def test_the_paste_check_compares_output_as_the_page_shows_it() -> None:

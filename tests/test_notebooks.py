@@ -56,18 +56,18 @@ def test_there_are_lessons() -> None:
 
 
 @pytest.mark.parametrize("path", LESSONS, ids=lambda p: p.stem)
-def test_lesson_notebook_runs_and_matches_the_page(path: Path, tmp_path: Path) -> None:
+def test_lesson_notebook_runs_and_matches_the_page(path: Path) -> None:
     notebook = lesson_notebook(path)
     assert any(cell.cell_type == "code" for cell in notebook.cells)
     limited = limited_environment() if path.parent.name == "part2" else None
-    problems = run_and_compare(notebook, tmp_path, limited=limited)
+    problems = run_and_compare(notebook, limited=limited)
     hint = 'A block that reads the site\'s own files can be marked notebook="skip".'
     assert problems == [], hint
 
 
-def test_playground_notebook_runs(tmp_path: Path) -> None:
+def test_playground_notebook_runs() -> None:
     notebook = read(PLAYGROUND)
-    assert run_and_compare(notebook, tmp_path) == []
+    assert run_and_compare(notebook, name="docs/playground.ipynb") == []
 
 
 def test_playground_is_committed_without_outputs_and_with_fixed_ids() -> None:
@@ -322,8 +322,8 @@ def test_a_block_marked_skip_is_left_out() -> None:
     assert "`reads-site`" in notebook.cells[1].source
 
 
-def test_the_sample_page_runs_and_matches(tmp_path: Path) -> None:
-    assert run_and_compare(page_notebook(SAMPLE), tmp_path) == []
+def test_the_sample_page_runs_and_matches() -> None:
+    assert run_and_compare(page_notebook(SAMPLE)) == []
 
 
 # Every way a notebook can disagree with its page, in one notebook (one kernel):
@@ -340,8 +340,8 @@ MISTAKES = (
 )
 
 
-def test_every_kind_of_mistake_fails_and_a_warning_line_does_not(tmp_path: Path) -> None:
-    problems = run_and_compare(page_notebook(MISTAKES), tmp_path)
+def test_every_kind_of_mistake_fails_and_a_warning_line_does_not() -> None:
+    problems = run_and_compare(page_notebook(MISTAKES))
     assert len(problems) == 4, problems
     raised, wrong, wrong_error, warns_wrong = problems  # the run's error comes first
     assert "RuntimeError: boom" in raised
@@ -354,12 +354,12 @@ def test_every_kind_of_mistake_fails_and_a_warning_line_does_not(tmp_path: Path)
     assert not any("block 'warns'" in problem for problem in problems)
 
 
-def test_a_notebook_that_needs_the_build_machinery_fails(tmp_path: Path) -> None:
+def test_a_notebook_that_needs_the_build_machinery_fails() -> None:
     page = '```python exec="on" id="uses-build"\nimport docs_build\n```\n'
     notebook = page_notebook(page)
     assert code_of(notebook) == []  # the converter drops it ...
     notebook.cells.append(code_cell("import docs_build.core.fences", "extra"))
-    problems = run_and_compare(notebook, tmp_path)  # ... and the tests would catch it
+    problems = run_and_compare(notebook)  # ... and the tests would catch it
     assert len(problems) == 1
     assert "ModuleNotFoundError" in problems[0] or "ImportError" in problems[0]
 
@@ -382,7 +382,7 @@ def broken_copy(tmp_path: Path) -> Path:
 def test_a_broken_layer_fails_the_playground(tmp_path: Path) -> None:
     project = broken_copy(tmp_path)
     notebook = read(PLAYGROUND)
-    error = execute(notebook, tmp_path, python_path=project)
+    error = execute(notebook, python_path=project)
     assert error is not None
     assert "AssertionError" in error
 
@@ -391,7 +391,7 @@ def test_a_broken_layer_fails_a_lesson_notebook(tmp_path: Path) -> None:
     """What the notebook tests do for every lesson, on one lesson that calls layer."""
     project = broken_copy(tmp_path)
     problems = run_and_compare(
-        lesson_notebook(ROOT / "docs/part1/layer-batch.md"), tmp_path, python_path=project
+        lesson_notebook(ROOT / "docs/part1/layer-batch.md"), python_path=project
     )
     assert problems, "a wrong nnfs_ref.vectorized.layer must change a notebook output"
 
@@ -423,29 +423,62 @@ def test_built_playground_is_executed_with_a_download_link(built_site: BuiltSite
     assert all(c.execution_count for c in code)  # the download has the outputs too
 
 
-def test_an_endless_cell_stops_at_its_blocks_time_limit(tmp_path: Path) -> None:
+def test_an_endless_cell_stops_at_its_blocks_time_limit() -> None:
     page = '```python exec="on" id="forever" timeout="1"\nwhile True:\n    pass\n```\n'
     notebook = page_notebook(page)
     assert notebook.cells[-1].metadata["nnfs"]["timeout"] == 1.0
     start = time.monotonic()
-    problems = run_and_compare(notebook, tmp_path)
+    problems = run_and_compare(notebook)
     assert time.monotonic() - start < 30
     assert len(problems) == 1
     assert "time limit" in problems[0]
 
 
+def test_a_cell_that_writes_into_the_project_fails_naming_the_notebook_and_cell(
+    tmp_path: Path,
+) -> None:
+    """Issue 18, case 4: a kernel runs in a scratch folder of its own, removed after
+    (a relative file lands there), and a cell that changes the project's files (by an
+    absolute path) fails the notebook, naming it and the cell."""
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    (project / "docs/index.md").write_text("# Home\n")
+    where = tmp_path / "where.txt"  # outside the project: the cell says where it wrote
+    relative = (
+        "import os\nopen('out.txt', 'w').write('x')\n"
+        f"open({str(where)!r}, 'w').write(os.path.abspath('out.txt'))"
+    )
+    absolute = (  # a moment after the cell before: a write is dated by a coarse clock
+        "import time\ntime.sleep(0.05)\n"
+        f"open({str(project / 'docs/index.md')!r}, 'a').write('injected')"
+    )
+    cells = [code_cell(relative, "relative"), code_cell(absolute, "absolute")]
+    notebook = nbformat.v4.new_notebook(cells=cells)  # type: ignore[no-untyped-call]
+    error = execute(notebook, name="docs/test.ipynb", root=project)
+    assert error is not None
+    assert "docs/test.ipynb: its cells changed the project's files" in error, error
+    assert "docs/index.md (changed, while cell 'absolute' ran)" in error, error
+    written = Path(where.read_text())
+    assert not written.is_relative_to(project), written
+    assert not written.parent.exists(), "the kernel's scratch folder outlived it"
+    assert sorted(p.name for p in project.iterdir()) == ["docs"]  # no out.txt
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="Windows has no IPC transport")
 def test_the_kernel_talks_over_ipc_so_it_warns_of_no_unencrypted_tcp(
-    tmp_path: Path, capfd: pytest.CaptureFixture[str]
+    capfd: pytest.CaptureFixture[str],
 ) -> None:
-    """ipykernel warns on standard error (which the build shows) when it listens on TCP."""
-    source = "from ipykernel.kernelapp import IPKernelApp\nprint(IPKernelApp.instance().transport)"
+    """ipykernel warns on standard error (which the build shows) when it listens on TCP.
+    Its sockets live in a temporary folder of their own, not in the kernel's folder."""
+    source = (
+        "import os\nfrom ipykernel.kernelapp import IPKernelApp\n"
+        "print(IPKernelApp.instance().transport, os.listdir())"
+    )
     notebook = nbformat.v4.new_notebook(cells=[code_cell(source, "transport")])  # type: ignore[no-untyped-call]
-    assert execute(notebook, tmp_path) is None
-    assert notebook.cells[0].outputs[0]["text"] == "ipc\n"
+    assert execute(notebook) is None
+    assert notebook.cells[0].outputs[0]["text"] == "ipc []\n"
     printed = capfd.readouterr()
     assert "without encryption" not in printed.out + printed.err
-    assert list(tmp_path.iterdir()) == [], "the sockets live in a temporary folder of their own"
 
 
 def test_the_build_log_says_the_playground_ran_and_nothing_misleading(

@@ -95,7 +95,8 @@ def execute_playgrounds(files: Any) -> None:
         executed = _EXECUTED.get(key) if key else None
         if executed is None:
             notebook = nbformat.reads(source, as_version=4)  # type: ignore[no-untyped-call]
-            error = execute(notebook, BUILD.root, BUILD.root, timeout)
+            name = f"docs/{file.src_uri}"
+            error = execute(notebook, BUILD.root, timeout, name=name, root=BUILD.root)
             if error is not None:
                 raise PluginError(f"docs/{file.src_uri} failed when run:\n{error}")
             executed = notebook_bytes(notebook)
