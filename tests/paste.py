@@ -4,10 +4,12 @@ A reader follows one session of a page, and on a page with tabs one tab: the
 blocks of the session outside any tab, plus those of the tab they chose.
 `readers` lists those paths. `pasted` gives the lines a reader sends to the
 prompt for a block, either as the copy button gives them or as the page
-shows them (typed after each `>>>` and `...`). `DRIVER` feeds the lines to
-`code.InteractiveConsole` one by one, as a terminal would, and prints what the
-prompt printed for each block, as JSON. Hidden lines and figure blocks are
-left out: the reader sees neither.
+shows them (typed after each `>>>` and `...`). `CONSOLE` starts a
+`code.InteractiveConsole` in the engine's worker (so in the page's scratch
+folder, watched as a page's blocks are: `docs_build.core.treeguard`), and
+`paste_one` feeds it a block's lines one by one, as a terminal would, and prints
+what the prompt printed, as JSON. Hidden lines and figure blocks are left out:
+the reader sees neither.
 """
 
 from __future__ import annotations
@@ -94,21 +96,22 @@ def pasted(fence: Fence, *, as_copied: bool) -> list[str]:
     return lines
 
 
-#: Feeds BLOCKS (a list of lists of lines) to an interactive console, as typed.
-DRIVER = """
-import code, contextlib, io, json
-console = code.InteractiveConsole(filename="<stdin>")
-printed = []
-for lines in BLOCKS:
-    out = io.StringIO()
-    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(out):
+#: Starts an interactive console; `_paste(lines)` then feeds it one block's lines, as
+#: typed, and returns what the prompt printed.
+CONSOLE = """
+import code as _code, contextlib as _contextlib, io as _io, json as _json
+_console = _code.InteractiveConsole(filename="<stdin>")
+
+
+def _paste(lines):
+    out = _io.StringIO()
+    with _contextlib.redirect_stdout(out), _contextlib.redirect_stderr(out):
         more = False
         for line in lines:
-            more = console.push(line)
+            more = _console.push(line)
         if more:  # the reader presses Enter once more to end a block
-            console.push("")
-    printed.append(out.getvalue())
-print(json.dumps(printed))
+            _console.push("")
+    return out.getvalue()
 """
 
 
@@ -134,10 +137,10 @@ class _Recorder(code.InteractiveConsole):
 
 
 def statements(blocks: list[list[str]]) -> list[list[str]]:
-    """What `DRIVER`'s console would run for each block, without running it: the source
+    """What `CONSOLE`'s console would run for each block, without running it: the source
     of each statement it compiles, or `SyntaxError: <source>` for one it cannot.
 
-    The console is Python's own, pushed the same lines as `DRIVER` pushes; only running
+    The console is Python's own, pushed the same lines as `_paste` pushes; only running
     is left out. Two pastes whose statements are the same run the same code in the same
     order, so they print the same.
     """
@@ -154,8 +157,16 @@ def statements(blocks: list[list[str]]) -> list[list[str]]:
     return found
 
 
+def paste_one(lines: list[str]) -> str:
+    """Code for the session `CONSOLE` started: paste one block's `lines`, print what the
+    prompt printed (a JSON string)."""
+    return f"print(_json.dumps(_paste({lines!r})))\n"
+
+
 def driver(blocks: list[list[str]]) -> str:
-    return f"BLOCKS = {blocks!r}\n{DRIVER}"
+    """One script: paste every block into one console, print what the prompt printed for
+    each (a JSON list)."""
+    return f"{CONSOLE}\nprint(_json.dumps([_paste(lines) for lines in {blocks!r}]))\n"
 
 
 _TRACEBACK = re.compile(r"^Traceback \(most recent call last\):\n(?:[ \t].*\n)*", re.MULTILINE)

@@ -24,8 +24,9 @@ from docs_build.core.settings import load_limits
 from docs_build.sybil_collector import RunResults
 from tests.conftest import DOC_TESTS_WAIT
 from tests.paste import (
+    CONSOLE,
     comparable,
-    driver,
+    paste_one,
     pasted,
     readers,
     shown_output,
@@ -46,21 +47,29 @@ def engine() -> Iterator[Engine]:
 
 
 def pasting(engine: Engine, page: str, fences: list[Fence], *, as_copied: bool) -> list[str]:
-    """What one interactive console printed for each of `fences`."""
-    blocks = [pasted(fence, as_copied=as_copied) for fence in fences]
-    # The console runs every block: the time each may take, together; the most memory.
-    limits = {
-        "timeout": str(sum(engine.limits.timeout_for(f.attributes) for f in fences) or 1),
-        "memory": str(max((engine.limits.memory_for(f.attributes) for f in fences), default=1)),
-    }
-    attributes = {"exec": "on", "id": tally.PASTE_RUNNER, **limits}
-    runner = Fence("python", attributes, driver(blocks), 0, 0, 1)
-    outcome = engine.run(f"{page} (pasted)", runner)
-    engine.end_page(f"{page} (pasted)")
+    """What one interactive console printed for each of `fences`, pasted one at a time.
+
+    The console runs in the engine as a page `<page> (pasted)`, in the session
+    `tally.PASTE_RUNNER` (it records the blocks it pastes itself), each paste a block
+    named as its fence, with its fence's time limit and the most memory any fence asks
+    for (the console keeps what every block made). So it runs in the page's scratch
+    folder, and a change to the project's files fails, naming the page and the block
+    pasted when a file was written.
+    """
+    name = f"{page} (pasted)"
+    memory = str(max((engine.limits.memory_for(f.attributes) for f in fences), default=1))
+    session = {"exec": "on", "session": tally.PASTE_RUNNER, "memory": memory}
+    console = Fence("python", {**session, "id": tally.PASTE_RUNNER}, CONSOLE, 0, 0, 1)
+    runs = [engine.run(name, console)]
+    for fence in fences:
+        code = paste_one(pasted(fence, as_copied=as_copied))
+        own = {k: v for k, v in fence.attributes.items() if k in ("id", "timeout")}
+        runs.append(engine.run(name, Fence("python", {**session, **own}, code, 0, 0, fence.line)))
+    changed = engine.end_page(name)
     tally.record("paste", [block_name(fence) for fence in fences])
-    assert outcome.failure is None, outcome.failure
-    printed: list[str] = json.loads(outcome.shown.splitlines()[-1])
-    return printed
+    failures = [run.failure for run in runs if run.failure] + ([changed] if changed else [])
+    assert not failures, "\n".join(failures)
+    return [json.loads(run.shown.splitlines()[-1]) for run in runs[1:]]
 
 
 @pytest.mark.parametrize("path", PAGES, ids=lambda p: p.relative_to(ROOT / "docs").as_posix())
@@ -84,7 +93,8 @@ def test_every_block_pastes_and_prints_what_the_page_shows(
         outcome = results.run(engine, page, fence, places)
         assert outcome.failure is None, outcome.failure
         shown[fence.block_id] = shown_output(fence, outcome.shown)
-    engine.end_page(page)
+    changed = engine.end_page(page)
+    assert changed is None, changed
     if replaying and results.cache is not None:
         assert results.cache.misses == 0, f"{page}: blocks ran again instead of being replayed"
     problems = []
@@ -206,3 +216,31 @@ def test_no_page_holds_a_control_character(path: Path) -> None:
         if any(ord(c) < 32 for c in line)
     ]
     assert not bad, "\n".join(bad)
+
+
+def test_a_paste_that_writes_into_the_project_fails_naming_the_page_and_block(
+    tmp_path: Path,
+) -> None:
+    """Issue 18, case 4: the interactive console the paste check drives runs in the
+    page's scratch folder too, and a change it makes to the project fails, naming
+    the page and the block pasted when the file was written."""
+    project = tmp_path / "project"
+    (project / "docs").mkdir(parents=True)
+    stray = project / "stray.txt"
+    text = (
+        '```pycon exec="on" id="harmless"\n>>> 1 + 1\n2\n```\n\n'
+        '```pycon exec="on" id="writes"\n>>> import time\n>>> from pathlib import Path\n'
+        ">>> time.sleep(0.05)  # after the block before: a write is dated by a coarse clock\n"
+        '>>> _ = Path("out.txt").write_text("x")\n'
+        f'>>> _ = Path({str(stray)!r}).write_text("x")\n```\n'
+    )
+    engine = Engine(project)
+    try:
+        with pytest.raises(AssertionError) as failed:
+            pasting(engine, "docs/t.md", find_fences(text), as_copied=True)
+    finally:
+        engine.close()
+    message = str(failed.value)
+    assert "docs/t.md (pasted): its blocks changed the project's files" in message, message
+    assert "stray.txt (new, while block 'writes' ran)" in message, message
+    assert sorted(p.name for p in project.iterdir()) == ["docs", "stray.txt"]  # no out.txt

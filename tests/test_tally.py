@@ -32,6 +32,7 @@ def test_the_engine_counts_each_block_it_runs_and_not_the_paste_console(
         '```python exec="on" session="s" id="one"\nx = 1\n```\n'
         '```pycon exec="on" session="s" id="two"\n>>> x\n1\n```\n'
         f'```python exec="on" id="{tally.PASTE_RUNNER}"\nprint(2)\n```\n'
+        f'```python exec="on" session="{tally.PASTE_RUNNER}" id="pasted"\nprint(3)\n```\n'
     )
     engine = Engine(ROOT, load_limits(ROOT / "mkdocs.yml"))
     try:

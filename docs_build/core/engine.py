@@ -79,7 +79,7 @@ class Engine:
         The fence must be one `page_failures` found nothing wrong with.
         """
         run = self._run(page, fence)
-        if fence.block_id != tally.PASTE_RUNNER:
+        if tally.PASTE_RUNNER not in (fence.block_id, fence.session):
             tally.record("block", [block_name(fence)])
         return Outcome(run.shown, describe(page, fence, run.failure) if run.failure else None)
 

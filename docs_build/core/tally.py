@@ -18,8 +18,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 VARIABLE = "DOCS_BUILD_TALLY"
-#: The id of the block the paste check runs its console in: it records the blocks it
-#: pastes itself, so the engine leaves this one out.
+#: The id of the block the paste check starts its console in, and the session it
+#: pastes each block in: it records the blocks it pastes itself, so the engine leaves
+#: these out.
 PASTE_RUNNER = "paste-console"
 
 
