@@ -95,6 +95,14 @@ def test_the_page_shows_the_computed_output(built_site: BuiltSite) -> None:
     assert "4.800000000000001" in (ROOT / LESSON).read_text()  # ... and checked there
 
 
+def fence_line(page: Path, block_id: str) -> int:
+    """The line of `page` (from the project root) where block `block_id` opens."""
+    for number, line in enumerate((ROOT / page).read_text().splitlines(), 1):
+        if f'id="{block_id}"' in line:
+            return number
+    raise AssertionError(f"{page} has no block {block_id!r}")
+
+
 def break_twice(project: Path) -> None:
     """A stale output in 'three-inputs' and a raising block in 'neuron-loop'."""
     page = project / LESSON
@@ -137,7 +145,7 @@ def test_a_broken_page_fails_the_build_and_pytest_naming_both_blocks(tmp_path: P
     )
     assert build.returncode != 0
     for expected in (
-        f"{LESSON.as_posix()}:66, block 'three-inputs' (pycon)",
+        f"{LESSON.as_posix()}:{fence_line(LESSON, 'three-inputs')}, block 'three-inputs' (pycon)",
         "Expected:\n    2.4\nGot:\n    2.3",
         "block 'neuron-loop' (python): raised:",
         "ZeroDivisionError: division by zero",

@@ -13,7 +13,7 @@ import pytest
 
 from docs_build.site import release
 from tests.slimcopy import slim_copy
-from tests.test_build import LESSON, break_twice
+from tests.test_build import LESSON, break_twice, fence_line
 
 
 def test_make_pdf_before_make_build_says_in_one_line_what_to_run(
@@ -42,7 +42,7 @@ def test_a_failed_build_prints_the_named_failures_and_no_traceback_of_ours(
     _, err = capfd.readouterr()
     assert status != 0
     for named in (
-        f"{LESSON.as_posix()}:66, block 'three-inputs' (pycon)",
+        f"{LESSON.as_posix()}:{fence_line(LESSON, 'three-inputs')}, block 'three-inputs' (pycon)",
         "block 'neuron-loop' (python): raised:",
     ):
         assert named in err, err
