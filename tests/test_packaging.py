@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import venv
@@ -67,3 +68,57 @@ def test_pip_install_into_an_empty_venv(tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert out.stdout.strip() == "11.0"
+
+
+def test_every_module_a_page_imports_is_installed_by_the_docs_extra() -> None:
+    """`make serve` and `make build` install the docs extra only: a page that imports a
+    package from the test extra (the book's `nnfs` once) fails on a newcomer's machine."""
+    import ast
+    import importlib.metadata
+
+    from docs_build.core.fences import find_fences
+    from docs_build.core.kinds import KINDS
+
+    text = (REPO / "pyproject.toml").read_text()
+    # The core dependencies and the docs extra (tomllib is 3.11+; mypy checks for 3.10).
+    blocks = re.findall(r"^(?:dependencies = \[(.*?)\]$|docs = \[(.*?)^\])", text, re.M | re.S)
+    blocks = ["".join(found) for found in blocks]
+    assert len(blocks) == 2, "pyproject.toml: dependencies or the docs extra not found"
+    listed = {
+        re.split(r"[<>=\[ ;]", requirement, maxsplit=1)[0].lower()
+        for block in blocks
+        for requirement in re.findall(r'"([^"]+)"', block)
+    }
+    local = {"nnfs_ref", "docs_build"}
+    distributions = importlib.metadata.packages_distributions()
+    missing = set()
+    for page in sorted((REPO / "docs").rglob("*.md")):
+        for fence in find_fences(page.read_text()):
+            if not (fence.executed and fence.language in KINDS):
+                continue
+            code = "\n".join(
+                line[4:] if fence.language == "pycon" else line
+                for line in fence.body.splitlines()
+                if fence.language != "pycon" or line.startswith((">>> ", "... "))
+            )
+            try:
+                tree = ast.parse(code)
+            except SyntaxError:  # a page may show one on purpose
+                continue
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                    names = [node.module]
+                else:
+                    continue
+                for name in names:
+                    top = name.split(".")[0]
+                    if top in sys.stdlib_module_names or top in local:
+                        continue
+                    owners = {d.lower() for d in distributions.get(top, [top])}
+                    if not owners & listed:
+                        missing.add(f"{page.relative_to(REPO)}, {fence.name}: {top}")
+    assert not missing, "imported by pages but not in the docs extra:\n" + "\n".join(
+        sorted(missing)
+    )
