@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from docs_build.core import tally
-from docs_build.core.cache import block_name
 from docs_build.core.engine import Engine
 from docs_build.core.fences import Fence, find_fences
 from docs_build.core.kinds import KINDS
@@ -50,23 +49,23 @@ def pasting(engine: Engine, page: str, fences: list[Fence], *, as_copied: bool) 
     """What one interactive console printed for each of `fences`, pasted one at a time.
 
     The console runs in the engine as a page `<page> (pasted)`, in the session
-    `tally.PASTE_RUNNER` (it records the blocks it pastes itself), each paste a block
-    named as its fence, with its fence's time limit and the most memory any fence asks
-    for (the console keeps what every block made). So it runs in the page's scratch
-    folder, and a change to the project's files fails, naming the page and the block
-    pasted when a file was written.
+    `tally.PASTE_RUNNER`, each paste a block named as its fence (counted as a paste),
+    with its fence's time limit and the most memory any fence asks for (the console
+    keeps what every block made). So it runs in the page's scratch folder, and a
+    change to the project's files fails, naming the page and the block pasted when a
+    file was written.
     """
     name = f"{page} (pasted)"
     memory = str(max((engine.limits.memory_for(f.attributes) for f in fences), default=1))
     session = {"exec": "on", "session": tally.PASTE_RUNNER, "memory": memory}
     console = Fence("python", {**session, "id": tally.PASTE_RUNNER}, CONSOLE, 0, 0, 1)
-    runs = [engine.run(name, console)]
+    runs = [engine.run(name, console, counted_as=None)]
     for fence in fences:
         code = paste_one(pasted(fence, as_copied=as_copied))
         own = {k: v for k, v in fence.attributes.items() if k in ("id", "timeout")}
-        runs.append(engine.run(name, Fence("python", {**session, **own}, code, 0, 0, fence.line)))
+        paste = Fence("python", {**session, **own}, code, 0, 0, fence.line)
+        runs.append(engine.run(name, paste, counted_as="paste"))
     changed = engine.end_page(name)
-    tally.record("paste", [block_name(fence) for fence in fences])
     failures = [run.failure for run in runs if run.failure] + ([changed] if changed else [])
     assert not failures, "\n".join(failures)
     return [json.loads(run.shown.splitlines()[-1]) for run in runs[1:]]

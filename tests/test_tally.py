@@ -22,7 +22,7 @@ def test_nothing_is_written_without_the_variable(
     assert list(tmp_path.iterdir()) == []
 
 
-def test_the_engine_counts_each_block_it_runs_and_not_the_paste_console(
+def test_the_engine_counts_each_block_it_runs_as_its_caller_says(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     counted = tmp_path / "tally.tsv"
@@ -36,8 +36,11 @@ def test_the_engine_counts_each_block_it_runs_and_not_the_paste_console(
     )
     engine = Engine(ROOT, load_limits(ROOT / "mkdocs.yml"))
     try:
-        for fence in find_fences(text):
+        one, two, console, pasted = find_fences(text)
+        for fence in (one, two):
             assert engine.run("docs/t.md", fence).failure is None
+        assert engine.run("docs/t.md", console, counted_as=None).failure is None
+        assert engine.run("docs/t.md", pasted, counted_as="paste").failure is None
         engine.end_page("docs/t.md")
         assert engine.run("docs/t.md", find_fences(text)[0]).failure is None
     finally:
@@ -47,11 +50,12 @@ def test_the_engine_counts_each_block_it_runs_and_not_the_paste_console(
     assert counts == {
         ("block", "default", "one"): 2,
         ("block", "default", "two"): 1,
+        ("paste", "default", "pasted"): 1,
         ("render", "default", "/x/mkdocs.yml"): 1,
     }
     assert tally.summary(counts, ["one", "missing"]) == [
         "MkDocs renders: 1 (mkdocs.yml 1)",
-        "Executions per block (2 blocks): 1 blocks 1×, 1 blocks 2×",
+        "Executions per block (3 blocks): 2 blocks 1×, 1 blocks 2×",
         "  one: 2 (block default 2)",
         "  missing: 0 (not run)",
     ]

@@ -73,14 +73,16 @@ class Engine:
         # folder, the project's files when it began, and when each block ran
         self._get_zygote()  # it starts up while the build reads its configuration
 
-    def run(self, page: str, fence: Fence) -> Outcome:
+    def run(self, page: str, fence: Fence, counted_as: str | None = "block") -> Outcome:
         """Run one block of `page` in its session; blocks of a session run in page order.
 
-        The fence must be one `page_failures` found nothing wrong with.
+        The fence must be one `page_failures` found nothing wrong with. `counted_as`:
+        what `make timings` counts the run as (docs_build/core/tally.py), or None for
+        a run that executes no block of a page (the paste check's console starting).
         """
         run = self._run(page, fence)
-        if tally.PASTE_RUNNER not in (fence.block_id, fence.session):
-            tally.record("block", [block_name(fence)])
+        if counted_as is not None:
+            tally.record(counted_as, [block_name(fence)])
         return Outcome(run.shown, describe(page, fence, run.failure) if run.failure else None)
 
     def _run(self, page: str, fence: Fence) -> Run:

@@ -18,9 +18,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 VARIABLE = "DOCS_BUILD_TALLY"
-#: The id of the block the paste check starts its console in, and the session it
-#: pastes each block in: it records the blocks it pastes itself, so the engine leaves
-#: these out.
+#: The id of the block the paste check starts its console in (a run counted as nothing)
+#: and the session it pastes each block in (each paste counted as `paste`).
 PASTE_RUNNER = "paste-console"
 
 
