@@ -67,6 +67,23 @@ def test_os_exit_and_crashes_are_reported(tmp_path: Path) -> None:
     both_fail(tmp_path, text, "block 'gone'", "ended the Python process (exit status 4")
 
 
+def test_a_block_that_closes_its_connection_and_runs_on_is_stopped_at_once(
+    tmp_path: Path,
+) -> None:
+    """The engine hears nothing more from a worker whose block closed every file
+    descriptor; it stops the worker rather than wait for an end that may never come."""
+    text = (
+        '```python exec="on" id="closer"\nimport os\nos.closerange(3, 65536)\n'
+        "while True:\n    pass\n```\n"
+    )
+    start = time.monotonic()
+    built = build_page(tmp_path, text)
+    assert built.failure is not None
+    assert "block 'closer'" in built.failure
+    assert "closed its connection to the build" in built.failure
+    assert time.monotonic() - start < 20  # the site's time limit is 60 s
+
+
 def test_an_endless_loop_stops_at_the_time_limit_in_seconds(tmp_path: Path) -> None:
     text = (
         '```python exec="on" session="s" id="forever" timeout="0.5"\nwhile True:\n    pass\n```\n'
@@ -734,3 +751,15 @@ def test_a_changed_file_names_the_runs_its_date_falls_in() -> None:
         "new.md (new, while block 'c' ran)",
         "gone.md (removed)",
     ]
+
+
+def test_a_loop_in_the_process_table_ends_the_search_for_descendants(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Read while processes end and their pids are reused, /proc can show two processes
+    as each other's parent: the tree is still finite."""
+    from docs_build.core import proctree
+
+    table = {10: 1, 11: 10, 12: 11, 1: 12}  # 1 → 10 → 11 → 12 → 1
+    monkeypatch.setattr(proctree, "_parents", lambda: table)
+    assert proctree.descendants(10) == [11, 12, 1]

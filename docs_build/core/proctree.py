@@ -114,12 +114,30 @@ def descendants(pid: int) -> list[int]:
     for child, parent in _parents().items():
         below.setdefault(parent, []).append(child)
     found: list[int] = []
+    seen = {pid}  # a pid reused while /proc was read can make the parents a loop
     todo = list(below.get(pid, []))
     while todo:
         current = todo.pop(0)
+        if current in seen:
+            continue
+        seen.add(current)
         found.append(current)
         todo += below.get(current, [])
     return found
+
+
+def ended(pid: int) -> bool:
+    """Has `pid` ended (gone, or a zombie waiting to be reaped)? (Linux; elsewhere it
+    answers whether the pid is gone.)"""
+    if not _PROC.is_dir():
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return True
+        except PermissionError:
+            return False
+        return False
+    return _zombie(pid)
 
 
 def _zombie(pid: int) -> bool:

@@ -33,7 +33,7 @@ from multiprocessing.connection import Connection
 from typing import NoReturn
 
 from docs_build.core.block import Run
-from docs_build.core.proctree import kill_tree, tree_resident_bytes
+from docs_build.core.proctree import ended, kill_tree, tree_resident_bytes
 from docs_build.core.session import Request
 from docs_build.core.zygote import Zygote, ZygoteGoneError
 
@@ -86,6 +86,11 @@ class Worker:
                         "the fence): use less data"
                     )
         except (EOFError, OSError):
+            if self.pid and not self._ends_soon():
+                # Its end of the connection closed (a block closed every file
+                # descriptor, say) while it runs on: waiting for it to end could be
+                # forever, and the zygote would wait with it (`_exit_status`).
+                self._stop("closed its connection to the build (os.close or os.closerange?)")
             self._stop(f"ended the Python process ({self._exit_status()})")
         except BaseException:  # Ctrl-C in the parent: take the worker down with us
             self.close()
@@ -97,6 +102,16 @@ class Worker:
         """A worker that has not run anything yet says nothing: anything readable on its
         socket means it ended (a spare forked just before its zygote was killed)."""
         return self.gone is None and not self._connection.poll(0)
+
+    def _ends_soon(self) -> bool:
+        """Whether the worker ends within a second (one that exits closes its socket
+        a moment before it has ended)."""
+        deadline = time.monotonic() + 1.0
+        while not ended(self.pid):
+            if time.monotonic() > deadline:
+                return False
+            time.sleep(0.01)
+        return True
 
     def _exit_status(self) -> str:
         try:
