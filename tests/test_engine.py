@@ -84,6 +84,26 @@ def test_a_block_that_closes_its_connection_and_runs_on_is_stopped_at_once(
     assert time.monotonic() - start < 20  # the site's time limit is 60 s
 
 
+def test_a_block_that_pauses_the_zygote_fails_and_the_next_block_still_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A zygote that no longer answers (SIGSTOP) counts as gone after its time to
+    answer: the engine starts another instead of waiting for it forever."""
+    from docs_build.core import zygote
+
+    monkeypatch.setattr(zygote, "ANSWER_SECONDS", 2.0)
+    text = (
+        '```python exec="on" id="pause"\nimport os, signal\n'
+        "os.kill(os.getppid(), signal.SIGSTOP)\n```\n\n"
+        '```pycon exec="on" id="after"\n>>> 40 + 2\n42\n```\n'
+    )
+    built = build_page(tmp_path, text)
+    assert built.failure is not None
+    assert "block 'pause'" in built.failure
+    assert "stopped the process that starts the workers" in built.failure
+    assert "block 'after'" not in built.failure
+
+
 def test_an_endless_loop_stops_at_the_time_limit_in_seconds(tmp_path: Path) -> None:
     text = (
         '```python exec="on" session="s" id="forever" timeout="0.5"\nwhile True:\n    pass\n```\n'

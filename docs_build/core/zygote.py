@@ -39,6 +39,11 @@ from typing import Any
 
 from docs_build.core.proctree import die_with_parent
 
+#: At most this long, the parent waits for the zygote's answer; then it counts the
+#: zygote as gone (a block may have stopped it with SIGSTOP). Its first answer comes
+#: after its imports, a few seconds on a loaded machine.
+ANSWER_SECONDS = 120.0
+
 #: Where a fork after NumPy (and its BLAS) has loaded is safe.
 PRELOAD_BEFORE_FORK = sys.platform != "darwin"
 
@@ -93,6 +98,7 @@ class Zygote:
             stdin=subprocess.DEVNULL,
         )
         theirs.close()
+        ours.settimeout(ANSWER_SECONDS)  # (a timeout is an OSError: the zygote is gone)
         self._sock = ours
 
     def _ask(self, message: Any) -> tuple[Any, list[int]]:
