@@ -17,6 +17,7 @@ executing every block again; a session already stored is replayed here too.
 from __future__ import annotations
 
 import atexit
+import json
 import os
 import time
 from collections.abc import Iterable
@@ -32,6 +33,7 @@ from docs_build.core.cache import (
     ExecutionCache,
     Place,
     block_name,
+    digest,
     session_keys,
     settings_of,
     world_digest,
@@ -43,6 +45,8 @@ from docs_build.core.settings import load_limits
 
 _PAGE = "_docs_build_page"
 _ENGINES: dict[Path, Engine] = {}
+#: Each project's results, shared by its parsers (pages and docstrings) and teardowns.
+_RESULTS: dict[Path, RunResults] = {}
 
 
 @atexit.register
@@ -98,18 +102,48 @@ class RunResults:
             return {}
         return session_keys(self.world, page, fences)
 
-    def wait(self, places: dict[str, Place], seconds: float) -> bool:
+    def _mark(self, page: str) -> Path | None:
+        if self.cache is None or self.cache.folder is None:
+            return None
+        return self.cache.folder / "pages" / f"{digest([page])[:16]}.json"
+
+    def page_done(self, page: str) -> None:
+        """Note that `page`'s doc tests are over (its sessions stored), and the world
+        they were stored under."""
+        mark = self._mark(page)
+        if mark is not None:
+            mark.parent.mkdir(parents=True, exist_ok=True)
+            partial = mark.with_suffix(f".{os.getpid()}.partial")
+            partial.write_text(json.dumps({"page": page, "world": self.world}))
+            partial.replace(mark)
+
+    def wait(self, page: str, places: dict[str, Place], seconds: float) -> str | None:
         """Wait until every session of `places` is stored (by another process of this
-        run, executing them now), at most `seconds`; whether they all are."""
+        run, executing them now), at most `seconds`; None once they are, else why not.
+        Stops waiting as soon as the page's doc tests are over (`page_done`)."""
         if self.cache is None:
-            return False
+            return f"{page}: this run keeps no results"
         cache, keys = self.cache, {key for key, _, _ in places.values()}
+        mark = self._mark(page)
         deadline = time.monotonic() + seconds
         while not all(cache.stored(key) for key in keys):
+            if mark is not None and mark.is_file():
+                if all(cache.stored(key) for key in keys):
+                    return None
+                there = json.loads(mark.read_text())["world"]
+                if there != self.world:
+                    return (
+                        f"{page}: its doc tests stored their sessions under other inputs "
+                        f"than this process sees (world {there[:12]} there, "
+                        f"{self.world[:12]} here): an environment variable, an installed "
+                        "package or a file differs between the two processes "
+                        "(docs_build.core.cache.world_digest)"
+                    )
+                return f"{page}: its doc tests are over but stored no results"
             if time.monotonic() > deadline:
-                return False
+                return f"{page}: this run's doc tests stored no results within {seconds:g} s"
             time.sleep(0.2)
-        return True
+        return None
 
     def run(self, engine: Engine, page: str, fence: Fence, places: dict[str, Place]) -> Outcome:
         """Replay the block if its session is stored, else run it."""
@@ -136,8 +170,11 @@ def blocks(root: Path, *, docstrings: bool = False, engine: Engine | None = None
 
     Pages are named from `root`; blocks run in `engine` (by default the one of `root`).
     """
-    engine = engine or engine_for(root)
-    results = RunResults(engine, root)
+    if engine is None:  # the project's own engine: its results are shared
+        engine = engine_for(root)
+        results = _RESULTS.setdefault(root, RunResults(engine, root))
+    else:
+        results = RunResults(engine, root)
 
     def parse(document: Document) -> Iterable[Region]:
         path = Path(document.path).resolve()
@@ -171,7 +208,10 @@ def blocks(root: Path, *, docstrings: bool = False, engine: Engine | None = None
 
 def _end_page(root: Path) -> Any:
     def teardown(namespace: dict[str, Any]) -> None:
-        changed = engine_for(root).end_page(namespace.get(_PAGE, ""))
+        page = namespace.get(_PAGE, "")
+        changed = engine_for(root).end_page(page)
+        if root in _RESULTS:
+            _RESULTS[root].page_done(page)
         if changed:  # an error of the page's last item, naming the page
             raise AssertionError(changed)
 

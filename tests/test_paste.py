@@ -87,7 +87,8 @@ def test_every_block_pastes_and_prints_what_the_page_shows(
     wait = DOC_TESTS_WAIT if hasattr(request.config, "workerinput") else 0.0
     replaying = page in doc_test_pages and results.cache is not None
     if replaying:
-        assert results.wait(places, wait), f"{page}: this run's doc tests stored no results"
+        problem = results.wait(page, places, wait)
+        assert problem is None, problem
     for fence in fences:
         outcome = results.run(engine, page, fence, places)
         assert outcome.failure is None, outcome.failure

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
-from tests.pages import run_with_pytest
+import pytest
+
+from docs_build.core.cache import RESULTS_VARIABLE
+from docs_build.core.engine import Engine
+from docs_build.core.fences import find_fences
+from docs_build.core.settings import load_limits
+from docs_build.sybil_collector import RunResults
+from tests.pages import ROOT, run_with_pytest
 
 
 def test_fences_with_attributes_are_collected_and_pass(tmp_path: Path) -> None:
@@ -65,3 +73,32 @@ def test_a_block_without_session_starts_fresh(tmp_path: Path) -> None:
 def test_an_executed_block_needs_an_id(tmp_path: Path) -> None:
     (failure,) = run_with_pytest(tmp_path, '```python exec="on"\nx = 1\n```\n')
     assert "needs an id" in failure
+
+
+def test_a_replay_stops_waiting_once_the_pages_doc_tests_are_over(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A check that replays a page's stored sessions waits for the process running its
+    doc tests; once those are over, a session still missing fails it at once, saying
+    why (here: they were stored under other inputs), instead of after the whole wait."""
+    monkeypatch.setenv(RESULTS_VARIABLE, str(tmp_path))
+    engine = Engine(ROOT, load_limits(ROOT / "mkdocs.yml"))
+    page = "docs/part1/layer.md"
+    fences = [f for f in find_fences((ROOT / page).read_text()) if f.executed]
+    try:
+        elsewhere = RunResults(engine, ROOT)  # the process that ran the doc tests
+        elsewhere.places(page, fences)
+        elsewhere.world = "a world with other inputs"
+        elsewhere.page_done(page)
+        here = RunResults(engine, ROOT)
+        places = here.places(page, fences)
+        start = time.monotonic()
+        problem = here.wait(page, places, 600)
+        assert time.monotonic() - start < 10
+        assert problem is not None
+        assert page in problem
+        assert "under other inputs than this process sees" in problem
+        # a page nobody ran: the wait ends at its limit
+        assert "within 0.3 s" in str(here.wait("docs/part1/other.md", places, 0.3))
+    finally:
+        engine.close()

@@ -8,7 +8,8 @@ stored under a hash of everything they can depend on:
 - the data files under docs/ that blocks may read;
 - the code of `nnfs_ref` and `docs_build`;
 - the installed distributions and their versions, and the Python version;
-- the `NPY_*` and `OPENBLAS_*` environment variables.
+- the `NPY_*`, `OPENBLAS_*` and `GLIBC_*` environment variables, but for
+  `OPENBLAS_MAIN_FREE` (see `IGNORED_VARIABLES`).
 
 A hit replays the stored verdict too: a block that failed fails again, with the
 same message. Two uses, never kept from one run to the next:
@@ -40,6 +41,12 @@ DATA_SUFFIXES = frozenset({".json", ".csv", ".tsv", ".txt", ".npy", ".npz", ".da
 #: Packages whose code a block's output depends on.
 CODE_FOLDERS = ("nnfs_ref", "docs_build")
 ENVIRONMENT_PREFIXES = ("NPY_", "OPENBLAS_", "GLIBC_")
+#: Variables of those prefixes that change no output. NumPy sets OPENBLAS_MAIN_FREE
+#: (thread affinity) in the C environment while it is imported, and unsets it after:
+#: a process started meanwhile by another thread inherits it, so whether a process
+#: has it depends on timing. Counted in, it gave two xdist workers of one run two
+#: keys for the same session (one worker's replays then waited for the other's).
+IGNORED_VARIABLES = frozenset({"OPENBLAS_MAIN_FREE"})
 #: The folder of this run's results, when a run keeps them on disk.
 RESULTS_VARIABLE = "DOCS_BUILD_RESULTS"
 
@@ -74,7 +81,9 @@ def world_digest(root: Path, docs: Path, settings: str) -> str:
         f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()
     )
     environment = sorted(
-        f"{k}={v}" for k, v in os.environ.items() if k.startswith(ENVIRONMENT_PREFIXES)
+        f"{k}={v}"
+        for k, v in os.environ.items()
+        if k.startswith(ENVIRONMENT_PREFIXES) and k not in IGNORED_VARIABLES
     )
     return digest(
         [
