@@ -214,3 +214,21 @@ def test_a_fault_in_a_rebuild_is_shown_with_its_traceback_until_a_good_build() -
     broken = False
     server.builder()
     assert server.get("/part1/") == ("200 OK", "the site")
+
+
+def test_a_second_sigterm_while_the_server_stops_is_ignored(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`timeout make serve`, or a SIGTERM to the process group, reaches the server twice
+    (make passes its own on). The second broke off MkDocs' shutdown, before it stopped
+    its server thread, and the process never ended (seen once stopping a fresh clone's
+    `make serve`: gdb showed the main thread in threading._shutdown, waiting for
+    LiveReloadServer.serve_forever). The first SIGTERM stops the server; later ones do
+    nothing."""
+    handlers: list[tuple[int, object]] = []
+    monkeypatch.setattr(
+        signal, "signal", lambda number, handler: handlers.append((number, handler))
+    )
+    with pytest.raises(KeyboardInterrupt):
+        serving._interrupt(signal.SIGTERM, None)
+    assert handlers == [(signal.SIGTERM, signal.SIG_IGN)]

@@ -55,12 +55,16 @@ def stop_on_sigterm() -> None:
     site folder; the process then ends normally, so the temporary folders of the
     build (the executed notebooks, the downloads) are removed too, and the zygote and
     workers end with it. SIGTERM's default would end the process at once, leaving
-    every folder behind. (Call from the main thread.)
+    every folder behind. A later SIGTERM is ignored: `timeout make serve` and a
+    SIGTERM to the process group reach the server twice (make passes its own on),
+    and the second would break off MkDocs' shutdown before it stops its server
+    thread, which then keeps the process alive for ever. (Call from the main thread.)
     """
     signal.signal(signal.SIGTERM, _interrupt)
 
 
 def _interrupt(signum: int, frame: FrameType | None) -> NoReturn:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # the server is stopping
     raise KeyboardInterrupt(signal.Signals(signum).name)
 
 
