@@ -88,12 +88,14 @@ def test_a_block_that_pauses_the_zygote_fails_and_the_next_block_still_runs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A zygote that no longer answers (SIGSTOP) counts as gone after its time to
-    answer: the engine starts another instead of waiting for it forever."""
+    answer: the engine starts another instead of waiting for it forever. The block
+    answered at once, while the engine asked the paused zygote for the next worker for
+    longer than the block's time limit: its answer still counts."""
     from docs_build.core import zygote
 
-    monkeypatch.setattr(zygote, "ANSWER_SECONDS", 2.0)
+    monkeypatch.setattr(zygote, "ANSWER_SECONDS", 4.0)
     text = (
-        '```python exec="on" id="pause"\nimport os, signal\n'
+        '```python exec="on" id="pause" timeout="2"\nimport os, signal\n'
         "os.kill(os.getppid(), signal.SIGSTOP)\n```\n\n"
         '```pycon exec="on" id="after"\n>>> 40 + 2\n42\n```\n'
     )
@@ -102,6 +104,18 @@ def test_a_block_that_pauses_the_zygote_fails_and_the_next_block_still_runs(
     assert "block 'pause'" in built.failure
     assert "stopped the process that starts the workers" in built.failure
     assert "block 'after'" not in built.failure
+
+
+def test_an_answer_that_came_while_the_engine_was_busy_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a block runs, the engine asks for the next session's worker; if that takes
+    longer than the block's time limit (a loaded machine, a paused zygote), a block that
+    has answered meanwhile has not run past its limit."""
+    monkeypatch.setattr(Engine, "_fork_spare", lambda self: time.sleep(2))
+    text = '```pycon exec="on" id="quick" timeout="0.5"\n>>> 40 + 2\n42\n```\n'
+    built = build_page(tmp_path, text)
+    assert built.failure is None, built.failure
 
 
 def test_an_endless_loop_stops_at_the_time_limit_in_seconds(tmp_path: Path) -> None:

@@ -85,6 +85,9 @@ class Worker:
                         f"{memory_limit} MiB (memory_limit in mkdocs.yml, or memory= on "
                         "the fence): use less data"
                     )
+            if self._connection.poll(0):  # it answered while `meanwhile` took the time
+                answer: Run = self._connection.recv()
+                return answer
         except (EOFError, OSError):
             if self.pid and not self._ends_soon():
                 # Its end of the connection closed (a block closed every file

@@ -98,13 +98,19 @@ class Zygote:
             stdin=subprocess.DEVNULL,
         )
         theirs.close()
-        ours.settimeout(ANSWER_SECONDS)  # (a timeout is an OSError: the zygote is gone)
         self._sock = ours
+        self._silent = False  # it did not answer once: it is gone for good
 
     def _ask(self, message: Any) -> tuple[Any, list[int]]:
+        if self._silent:
+            raise ZygoteGoneError("the process that starts workers stopped answering")
+        self._sock.settimeout(ANSWER_SECONDS)  # (a timeout is an OSError)
         try:
             _send(self._sock, message)
             return _receive(self._sock)
+        except TimeoutError as silent:
+            self._silent = True  # an answer that came late would answer the next question
+            raise ZygoteGoneError("the process that starts workers stopped answering") from silent
         except (OSError, EOFError) as gone:
             raise ZygoteGoneError("the process that starts workers is gone") from gone
 
