@@ -797,3 +797,16 @@ def test_a_loop_in_the_process_table_ends_the_search_for_descendants(
     table = {10: 1, 11: 10, 12: 11, 1: 12}  # 1 → 10 → 11 → 12 → 1
     monkeypatch.setattr(proctree, "_parents", lambda: table)
     assert proctree.descendants(10) == [11, 12, 1]
+
+
+def test_a_closed_zygote_is_gone_for_every_question() -> None:
+    """Once the engine has dropped a zygote (a block killed it), a worker that asks it
+    how it ended hears that it is gone, not an error from the closed socket."""
+    from docs_build.core.zygote import Zygote, ZygoteGoneError
+
+    zygote = Zygote(ROOT, ())
+    zygote.close()
+    with pytest.raises(ZygoteGoneError):
+        zygote.status(12345)
+    with pytest.raises(ZygoteGoneError):
+        zygote.fork()

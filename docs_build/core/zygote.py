@@ -104,8 +104,8 @@ class Zygote:
     def _ask(self, message: Any) -> tuple[Any, list[int]]:
         if self._silent:
             raise ZygoteGoneError("the process that starts workers stopped answering")
-        self._sock.settimeout(ANSWER_SECONDS)  # (a timeout is an OSError)
         try:
+            self._sock.settimeout(ANSWER_SECONDS)  # (a closed socket raises OSError here)
             _send(self._sock, message)
             return _receive(self._sock)
         except TimeoutError as silent:
