@@ -22,6 +22,7 @@ last one drives `FailedBuilds` with a stand-in for MkDocs' server, no build.
 
 from __future__ import annotations
 
+import re
 import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -232,3 +233,129 @@ def test_a_second_sigterm_while_the_server_stops_is_ignored(
     with pytest.raises(KeyboardInterrupt):
         serving._interrupt(signal.SIGTERM, None)
     assert handlers == [(signal.SIGTERM, signal.SIG_IGN)]
+
+
+#: A scratch page with a link to a heading it lacks: a warning (as mkdocs.yml has it), so
+#: `--strict` aborts the build.
+BROKEN_LINK = SCRATCH + "\nSee [the missing part](#nowhere).\n"
+#: The slim copy reports broken anchors at INFO (with its links to left-out pages).
+ANCHORS_WARN = ("    anchors: info\n", "    anchors: warn\n")
+
+
+def livereload_epoch(page: str) -> int:
+    """The build a served page belongs to, as MkDocs' live reload script names it."""
+    found = re.search(r"livereload\((\d+),", page)
+    assert found, page or "no answer"
+    return int(found[1])
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("broken", "named"),
+    [
+        (DUPLICATE, "block id &#x27;home-teaser&#x27; is used 2 times"),  # the fence audit
+        (BROKEN_LINK, "contains a link &#x27;#nowhere&#x27;"),  # a warning under --strict
+    ],
+    ids=["fence-audit", "strict-warning"],
+)
+def test_a_failed_first_build_serves_the_error_page_until_the_fix(
+    tmp_path: Path, broken: str, named: str
+) -> None:
+    """Issue 18, leftover: the first build of `mkdocs serve` that failed for the whole
+    site ended the server, though a failed rebuild serves an error page. Now the server
+    starts and answers every request with the error page; live reload then shows the
+    fixed site."""
+    project = slim_copy(tmp_path, ["index.md", "scratch.md"])
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(*ANCHORS_WARN))
+    (project / "docs/scratch.md").write_text(broken)
+    server = Server(project, "--strict", env={"NNFS_PRINT_BOOK": "false"})
+    try:
+        wait_for(
+            lambda: "Serving on" in server.output() or server.process.poll() is not None,
+            300,
+            "the first build",
+        )
+        assert server.process.poll() is None, "the server ended:\n" + server.output()[-3000:]
+        output = server.output()
+        assert "The first build failed: every page shows why" in output
+        page = server.page("/", timeout=10, script=True)
+        assert "The site failed to build" in page
+        assert named in page, page
+        assert named in server.page("/scratch/", timeout=10)
+        broken_epoch = livereload_epoch(page)
+
+        server.save("docs/scratch.md", SCRATCH)  # the fix
+        fixed = server.page("/scratch/", timeout=10, script=True)
+        assert "nnfs-build-failure" not in fixed, fixed
+        assert "42" in fixed
+        assert livereload_epoch(fixed) > broken_epoch  # the error page's script reloads
+        assert "nnfs-build-failure" not in server.page("/", timeout=10)
+    finally:
+        server.close()
+
+
+@pytest.fixture
+def serve_command(monkeypatch: pytest.MonkeyPatch) -> Callable[[Callable[..., None]], None]:
+    """Make `build` what MkDocs' serve command builds with (restored after the test)."""
+    from mkdocs.commands import build as build_module
+    from mkdocs.commands import serve as serve_module
+
+    monkeypatch.setattr(serving.FirstBuild, "failure", None)
+
+    def use(build: Callable[..., None]) -> None:
+        monkeypatch.setattr(build_module, "build", build)
+        monkeypatch.setattr(serve_module, "build", build)
+
+    return use
+
+
+def served_build() -> Callable[..., None]:
+    """What MkDocs' serve command builds with now."""
+    from mkdocs.commands import serve as serve_module
+
+    build: Callable[..., None] = vars(serve_module)["build"]
+    return build
+
+
+def test_only_the_first_build_is_kept_from_ending_the_server(
+    serve_command: Callable[[Callable[..., None]], None],
+) -> None:
+    """The first build's failure is kept for the error page; a rebuild reaches MkDocs'
+    own build again (FailedBuilds catches its failure), and Ctrl-C is never caught."""
+    from mkdocs.exceptions import Abort
+
+    def build(config: object, **options: object) -> None:
+        if config == "interrupted":
+            raise KeyboardInterrupt
+        raise Abort("Aborted with 1 warnings in strict mode!")
+
+    serve_command(build)
+    serving.keep_serving_first_build()
+    served_build()("config", serve_url="http://127.0.0.1:8000/")  # returns
+    assert serving.FirstBuild.failure == "Aborted with 1 warnings in strict mode!"
+    assert served_build() is build
+    with pytest.raises(Abort):
+        served_build()("config")
+
+    serving.keep_serving_first_build()
+    with pytest.raises(KeyboardInterrupt):
+        served_build()("interrupted")
+
+
+def test_without_live_reload_a_failed_first_build_still_ends_the_server(
+    serve_command: Callable[[Callable[..., None]], None],
+) -> None:
+    """`mkdocs serve --no-livereload` watches nothing and never rebuilds: an error page
+    could never go away, so its first build's failure ends it, as MkDocs does."""
+    import click
+
+    def build(config: object, **options: object) -> None:
+        pass
+
+    serve_command(build)
+    context = click.Context(click.Command("serve"))
+    context.params["livereload"] = False
+    with context:
+        serving.keep_serving_first_build()
+    assert served_build() is build

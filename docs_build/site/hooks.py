@@ -33,19 +33,22 @@ MANIFEST_VARIABLE = "DOCS_BUILD_MANIFEST"
 
 def on_startup(command: str, dirty: bool) -> None:
     """`mkdocs serve` replays unchanged sessions from a cache in memory, shows a page's
-    failures on the page and stops on SIGTERM as on Ctrl-C (`docs_build.site.serving`);
+    failures on the page, keeps serving if its first build fails and stops on SIGTERM
+    as on Ctrl-C (`docs_build.site.serving`);
     a build runs every block, or replays it from this run's results folder
     (`DOCS_BUILD_RESULTS`)."""
     if command == "serve":
         serving.start()
+        serving.keep_serving_first_build()
     BUILD.use_cache(ExecutionCache() if command == "serve" else ExecutionCache.of_run(BUILD.root))
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
     """After the first build of `mkdocs serve` (also `--clean`, which starts up as a
-    build): a failed rebuild is an error page for every request, not a hang."""
+    build): a failed build (that first one too) is an error page for every request,
+    not a hang or the end of the server."""
     serving.start()
-    serving.FailedBuilds(server)
+    serving.FailedBuilds(server, serving.FirstBuild.failure)
     # What MkDocs is about to watch: a change there starts a rebuild (see pages.py).
     watched = [config["docs_dir"], config["config_file_path"], *config["watch"]]
     BUILD.watched = tuple(Path(path).resolve() for path in watched if path)

@@ -7,10 +7,11 @@ A writer sees every failure in the browser, and the server never hangs on one:
   builds and live reload shows the page. The terminal shows the failures as
   errors, which `--strict` does not count (they would abort the whole rebuild);
   `make build`, `mkdocs build` and the tests fail on them as before;
-- a rebuild that fails anyway (the fence audit, a warning under `--strict`, a
+- a build that fails anyway (the fence audit, a warning under `--strict`, a
   broken notebook) answers every request with a page naming the failure, until
   the next good build (`FailedBuilds`). MkDocs itself would hold every request
-  until then, so the browser showed nothing;
+  until then after a rebuild, so the browser showed nothing, and would end the
+  server after the first build (`keep_serving_first_build`);
 - SIGTERM stops the server as Ctrl-C does (`stop_on_sigterm`).
 """
 
@@ -23,6 +24,8 @@ import traceback
 from collections.abc import Callable, Iterable
 from types import FrameType
 from typing import Any, NoReturn
+
+import click
 
 from docs_build.site.pages import BUILD
 
@@ -122,9 +125,73 @@ class _Collected(logging.Handler):
         self.messages.append(record.getMessage())
 
 
+def attempt(build: Callable[[], None], what: str) -> str | None:
+    """Run `build`; if it fails, say so in the terminal and return why: the warnings and
+    errors it logged and the exception (its traceback, unless it is MkDocs' Abort)."""
+    collected = _Collected()
+    loggers = [logging.getLogger("mkdocs"), TERMINAL]
+    for logger in loggers:
+        logger.addHandler(collected)
+    try:
+        build()
+    except Exception as error:  # not Ctrl-C or SIGTERM: they stop the server
+        if isinstance(error, SystemExit):  # MkDocs' Abort: what failed is logged
+            cause = str(error)
+        else:  # a fault of a plugin or of MkDocs: the traceback says where
+            cause = traceback.format_exc()
+            TERMINAL.error(cause.rstrip())
+        failure = "\n\n".join([*collected.messages, cause]).strip()
+    else:
+        return None
+    finally:
+        for logger in loggers:
+            logger.removeHandler(collected)
+    TERMINAL.error("%s: every page shows why until the next build succeeds.", what)
+    return failure
+
+
+class FirstBuild:
+    """What became of the first build of `mkdocs serve` (`keep_serving_first_build`)."""
+
+    failure: str | None = None
+
+
+def keep_serving_first_build() -> None:
+    """Let `mkdocs serve` start though its first build fails (call from on_startup).
+
+    MkDocs runs the first build itself, before it calls any hook that sees the
+    server (on_serve), and ends on its failure; a rebuild's failure it only logs.
+    No hook can catch that exception, so this replaces the function the serve
+    command builds with (`mkdocs.commands.serve.build`, a name its builder looks up
+    at each call) for that one call: a failure is kept in `FirstBuild`, the
+    command goes on to watch the files and serve, and on_serve hands the failure
+    to `FailedBuilds`, which answers with the error page until a build succeeds.
+    Without live reload (`--no-livereload`) nothing is watched or rebuilt, so the
+    first build's failure still ends the server. With another MkDocs, whose serve
+    command has no such name, MkDocs' own behaviour stays (the tests say so).
+    """
+    from mkdocs.commands import build as build_command
+    from mkdocs.commands import serve as serve_command
+
+    context = click.get_current_context(silent=True)
+    if context is not None and context.params.get("livereload") is False:
+        return
+    if getattr(serve_command, "build", None) is not build_command.build:
+        TERMINAL.info("docs_build: this MkDocs ends when the first build fails")
+        return
+    original = build_command.build
+
+    def first_build(*args: Any, **kwargs: Any) -> None:
+        serve_command.build = original  # type: ignore[attr-defined]  # rebuilds: MkDocs' own
+        FirstBuild.failure = attempt(lambda: original(*args, **kwargs), "The first build failed")
+
+    serve_command.build = first_build  # type: ignore[attr-defined]
+
+
 class FailedBuilds:
-    """Serve an error page for every request after a rebuild failed, until the next good
-    one: wraps the builder and the WSGI application of MkDocs' LiveReloadServer.
+    """Serve an error page for every request after a build failed (the first one, or a
+    rebuild), until the next good one: wraps the builder and the WSGI application of
+    MkDocs' LiveReloadServer.
 
     The builder returns as if the build had succeeded, so the server reloads the
     browsers (onto the error page) and answers requests at once; MkDocs would
@@ -132,36 +199,16 @@ class FailedBuilds:
     reload script, so the next good build replaces it in the browser.
     """
 
-    def __init__(self, server: Any) -> None:
+    def __init__(self, server: Any, failure: str | None = None) -> None:
         self.server = server
-        self.failure: str | None = None
+        self.failure = failure  # the first build's, if it failed (`keep_serving_first_build`)
         self._build: Callable[[], None] = server.builder
         self._app: Callable[..., Iterable[bytes]] = server.get_app()
         server.builder = self.build
         server.set_app(self.app)
 
     def build(self) -> None:
-        collected = _Collected()
-        loggers = [logging.getLogger("mkdocs"), TERMINAL]
-        for logger in loggers:
-            logger.addHandler(collected)
-        try:
-            self._build()
-        except Exception as error:  # not Ctrl-C or SIGTERM: they stop the server
-            if isinstance(error, SystemExit):  # MkDocs' Abort: what failed is logged
-                cause = str(error)
-            else:  # a fault of a plugin or of MkDocs: the traceback says where
-                cause = traceback.format_exc()
-                TERMINAL.error(cause.rstrip())
-            self.failure = "\n\n".join([*collected.messages, cause]).strip()
-            TERMINAL.error(
-                "The rebuild failed: every page shows why until the next build succeeds."
-            )
-        else:
-            self.failure = None
-        finally:
-            for logger in loggers:
-                logger.removeHandler(collected)
+        self.failure = attempt(self._build, "The rebuild failed")
 
     def app(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         failure = self.failure
