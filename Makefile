@@ -109,8 +109,8 @@ lock:  ## Re-resolve the toolchain to its newest versions and rewrite constraint
 	@echo "constraints.txt updated; run 'make test' and commit it."
 
 .PHONY: clean
-clean:  ## Remove the built site, dist/ and caches (keeps .venv)
-	rm -rf site dist .pytest_cache .mypy_cache .ruff_cache .hypothesis
+clean:  ## Remove the built site, dist/ and caches, make serve's too (keeps .venv)
+	rm -rf site dist .cache .pytest_cache .mypy_cache .ruff_cache .hypothesis
 
 .PHONY: help
 help:  ## List the targets

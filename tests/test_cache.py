@@ -9,14 +9,25 @@ change of the world runs everything.
 from __future__ import annotations
 
 import importlib.metadata
+import json
+import os
+import platform
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
 
-from docs_build.core.cache import ExecutionCache, results_by_block, session_digest, world_digest
+from docs_build.core import cache
+from docs_build.core.cache import (
+    PREVIEW_FOLDER,
+    ExecutionCache,
+    results_by_block,
+    session_digest,
+    world_digest,
+)
 from docs_build.core.engine import Outcome
 from docs_build.core.fences import Fence, find_fences
 from docs_build.site.pages import BuildState
@@ -48,15 +59,40 @@ EDITS: dict[str, Callable[[Path, pytest.MonkeyPatch], object]] = {
     "the Python version": lambda p, m: m.setattr(sys, "version", "3.99.0"),
     "a NumPy variable": lambda p, m: m.setenv("NPY_DISABLE_CPU_FEATURES", "X86_V3"),
     "an OpenBLAS variable": lambda p, m: m.setenv("OPENBLAS_CORETYPE", "Prescott"),
+    # What stays the same while a process runs, but not from one run of `make serve`
+    # to the next, whose results .cache/preview/ keeps.
+    "an OpenMP variable": lambda p, m: m.setenv("OMP_NUM_THREADS", "3"),
+    "Python's warnings": lambda p, m: m.setenv("PYTHONWARNINGS", "error"),
+    "Python's asserts": lambda p, m: m.setenv("PYTHONOPTIMIZE", "1"),
+    "the architecture": lambda p, m: m.setattr(platform, "machine", lambda: "riscv64"),
+    "the C library": lambda p, m: m.setattr(platform, "libc_ver", lambda: ("glibc", "9.99")),
+    "the processor": lambda p, m: m.setattr(cache, "CPUINFO", cpuinfo(p, "Other CPU", "fpu")),
+    "its features": lambda p, m: m.setattr(cache, "CPUINFO", cpuinfo(p, "A CPU", "fpu avx2")),
 }
+VARIABLES = (
+    "NPY_DISABLE_CPU_FEATURES",
+    "OPENBLAS_CORETYPE",
+    "OMP_NUM_THREADS",
+    "PYTHONWARNINGS",
+    "PYTHONOPTIMIZE",
+)
+
+
+def cpuinfo(folder: Path, model: str, flags: str, speed: str = "2000.000") -> Path:
+    """A stand-in for /proc/cpuinfo: two cores."""
+    core = f"processor\t: 0\nmodel name\t: {model}\ncpu MHz\t\t: {speed}\nflags\t\t: {flags}\n\n"
+    path = folder / f"cpuinfo-{len(list(folder.glob('cpuinfo-*')))}"
+    path.write_text(core + core.replace(": 0", ": 1"))
+    return path
 
 
 @pytest.mark.parametrize("edit", EDITS, ids=list(EDITS))
 def test_each_shared_input_changes_the_world(
     project: Path, monkeypatch: pytest.MonkeyPatch, edit: str
 ) -> None:
-    monkeypatch.delenv("NPY_DISABLE_CPU_FEATURES", raising=False)
-    monkeypatch.delenv("OPENBLAS_CORETYPE", raising=False)
+    for name in VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(cache, "CPUINFO", cpuinfo(project, "A CPU", "fpu"))
     before = world(project)
     EDITS[edit](project, monkeypatch)
     assert world(project) != before
@@ -78,6 +114,19 @@ def test_installed_distributions_change_the_world(
 
 def test_the_settings_change_the_world(project: Path) -> None:
     assert world(project, "timeout 60") != world(project, "timeout 30")
+
+
+def test_what_changes_by_the_moment_leaves_the_world_alone(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A processor's clock speed (and any other line of /proc/cpuinfo but its model and
+    features) would make every restart of `make serve` run every block."""
+    monkeypatch.setattr(cache, "CPUINFO", cpuinfo(project, "A CPU", "fpu", "2000.000"))
+    before = world(project)
+    monkeypatch.setattr(cache, "CPUINFO", cpuinfo(project, "A CPU", "fpu", "3391.512"))
+    assert world(project) == before
+    monkeypatch.setenv("HOME", "/elsewhere")
+    assert world(project) == before
 
 
 def test_pages_styles_and_other_variables_do_not_change_the_world(
@@ -275,3 +324,143 @@ def test_a_session_is_stored_only_when_run_whole_and_in_order(tmp_path: Path) ->
     assert cache.outcome(places, "a", "docs/p.md", run("4")) == ("2", None)  # replayed
     assert calls == ["1", "2", "3"]
     assert results_by_block(tmp_path / "results")[("docs/p.md", "b")]["shown"] == "3"
+
+
+def serve_run(project: Path) -> BuildState:
+    """What a new run of `make serve` starts with: a new process, the project's
+    .cache/preview/ (a counting engine runs the blocks)."""
+    state = BuildState()
+    state.root = project
+    state.engine = CountingEngine()  # type: ignore[assignment]
+    state.use_cache(ExecutionCache.preview(project))
+    state.reset(project / "docs")
+    return state
+
+
+def test_a_restart_of_make_serve_replays_what_succeeded_and_runs_failures_again(
+    project: Path,
+) -> None:
+    """Issue 19, item 18: a restart of `make serve` ran every block again. Now the
+    sessions whose blocks succeeded are replayed; a failure (perhaps a time limit on a
+    busy machine) is replayed for the life of the server only."""
+    first = serve_run(project)
+    shown = build(first, PAGE)
+    assert ran(first) == ["a1", "a2", "b1", "c1"]
+    build(first, PAGE)
+    assert ran(first) == []  # within one run, the failure too
+
+    again = serve_run(project)
+    replayed = build(again, PAGE)
+    assert ran(again) == ["c1"]
+    assert {block: replayed[block] for block in ("a1", "a2", "b1")} == {
+        block: shown[block] for block in ("a1", "a2", "b1")
+    }
+    stored = sorted(path.suffix for path in (project / PREVIEW_FOLDER).iterdir())
+    assert stored == [".json", ".json"]  # the sessions a and b
+
+
+def test_an_unreadable_file_of_the_preview_is_a_miss(project: Path) -> None:
+    build(serve_run(project), PAGE)
+    for path in (project / PREVIEW_FOLDER).iterdir():
+        path.write_text(path.read_text()[:20])  # e.g. a disk that filled up
+    again = serve_run(project)
+    build(again, PAGE)
+    assert ran(again) == ["a1", "a2", "b1", "c1"]
+    third = serve_run(project)
+    build(third, PAGE)
+    assert ran(third) == ["c1"]  # stored whole again
+
+
+def test_a_preview_that_cannot_write_works_on_from_memory(project: Path) -> None:
+    (project / ".cache").write_text("not a folder")
+    state = serve_run(project)
+    build(state, PAGE)
+    build(state, PAGE)
+    assert ran(state) == ["a1", "a2", "b1", "c1"]
+
+
+def test_prune_removes_the_least_recently_used_beyond_the_limit(tmp_path: Path) -> None:
+    """The preview's folder after a build: the files used since the last prune stay,
+    then the most recently used that fit in the limit; a store cut short more than an
+    hour ago goes too."""
+    folder = tmp_path / "preview"
+    folder.mkdir()
+    now = time.time()
+    session = {"page": "docs/p.md", "blocks": [{"id": "a", "shown": "x" * 50, "failure": None}]}
+    ages = {"new": 60, "middle": 3600, "old": 86400, "older": 2 * 86400}
+    for name, age in ages.items():
+        (folder / f"{name}.json").write_text(json.dumps(session))
+        os.utime(folder / f"{name}.json", (now - age, now - age))
+    for name, age in {"new.json.123": 60, "old.json.456": 7200}.items():
+        (folder / name).write_text("{")
+        os.utime(folder / name, (now - age, now - age))
+    size = len(json.dumps(session))  # this build's session is smaller
+    preview = ExecutionCache(folder, limit=3 * size)  # four sessions do not fit
+    assert preview.get("older", 0) == ("x" * 50, None)  # this build replays one ...
+    preview.store("this-build", [("shown", None)], "docs/p.md", ["b"])  # ... and runs one
+    assert preview.prune() == 3
+    left = sorted(path.name for path in folder.iterdir())
+    assert left == ["new.json", "new.json.123", "older.json", "this-build.json"]
+    assert preview.prune() == 0  # what is left fits
+
+
+def test_a_runs_results_folder_is_never_pruned(tmp_path: Path) -> None:
+    results = ExecutionCache(tmp_path / "results")
+    results.store("k", [("x" * 1000, None)])
+    assert results.prune() == 0
+    assert (tmp_path / "results/k.json").is_file()
+
+
+def test_the_playground_is_kept_from_one_run_of_make_serve_to_the_next(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docs_build.notebooks import hooks
+    from docs_build.site.pages import BUILD
+
+    runs: list[str] = []
+    monkeypatch.setattr(hooks, "execute", lambda notebook, *_: runs.append("ran"))
+    notebook = tmp_path / "playground.ipynb"
+    notebook.write_text(
+        '{"cells": [{"cell_type": "code", "execution_count": null, "id": "cell-000", '
+        '"metadata": {}, "outputs": [], "source": "1"}], "metadata": {}, '
+        '"nbformat": 4, "nbformat_minor": 5}'
+    )
+    file = type("NotebookFile", (), {"src_uri": "playground.ipynb"})()
+    for run in range(2):
+        monkeypatch.setattr(BUILD, "cache", ExecutionCache.preview(tmp_path))
+        file.abs_src_path = str(notebook)  # the hook points it at the executed copy
+        hooks.execute_playgrounds([file])
+        assert runs == ["ran"], f"run {run}"
+    kept = list((tmp_path / PREVIEW_FOLDER).glob("*.ipynb"))
+    assert len(kept) == 1
+    monkeypatch.setattr(BUILD, "cache", ExecutionCache.of_run(tmp_path / "elsewhere"))
+    monkeypatch.delenv("DOCS_BUILD_RESULTS", raising=False)
+    file.abs_src_path = str(notebook)
+    hooks.execute_playgrounds([file])  # `make build` never reads the preview's copy
+    assert runs == ["ran", "ran"]
+
+
+def test_only_mkdocs_serve_uses_the_preview_folder(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`mkdocs build` (`make build`, CI) and pytest (`make test`) use a run's results
+    folder if the run has one, and never the preview's; tests/test_serve.py checks it
+    on real runs with a poisoned preview folder."""
+    from docs_build.site import hooks, serving
+    from docs_build.site.pages import BUILD
+
+    monkeypatch.setattr(serving, "start", lambda: None)  # no signal handler in pytest
+    monkeypatch.setattr(serving, "keep_serving_first_build", lambda: None)
+    monkeypatch.setattr(BUILD, "root", project)
+    monkeypatch.setattr(BUILD, "cache", None)
+    monkeypatch.delenv("DOCS_BUILD_RESULTS", raising=False)
+    hooks.on_startup("serve", dirty=False)
+    assert BUILD.cache is not None
+    assert BUILD.cache.folder == project / PREVIEW_FOLDER
+    hooks.on_startup("build", dirty=False)
+    assert BUILD.cache is None
+    monkeypatch.setenv("DOCS_BUILD_RESULTS", str(project / "results"))
+    hooks.on_startup("build", dirty=False)
+    assert BUILD.cache is not None
+    assert BUILD.cache.folder is not None
+    assert BUILD.cache.folder.parent == project / "results"

@@ -12,6 +12,7 @@ server and its workers.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -27,7 +28,9 @@ from pathlib import Path
 import pytest
 
 from bench.serve_reload import free_port
-from tests.sitebuild import ROOT
+from docs_build.core.cache import PREVIEW_FOLDER, RESULTS_VARIABLE
+from tests.sitebuild import ROOT, mkdocs_build, run_pytest
+from tests.slimcopy import slim_copy
 
 CONFIG = """\
 site_name: Serve test
@@ -201,3 +204,53 @@ def group_alive(group: int) -> bool:
     except ProcessLookupError:
         return False
     return True
+
+
+#: What a poisoned session of the preview's folder shows, and its failure.
+POISON = "POISONED: replayed from .cache/preview"
+
+
+@pytest.mark.slow
+def test_the_preview_cache_serves_restarts_and_nothing_else(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 19, item 18: `make serve` keeps its results in the project's
+    .cache/preview/ from one run to the next; `mkdocs build` (`make build`, CI) and
+    pytest (`make test`) never read it. Every session of the folder is poisoned after a
+    first run: a restart of the server replays the poison (so the keys are the ones a
+    build would compute), a strict build and the doc tests of the same project run the
+    blocks and pass."""
+    project = slim_copy(tmp_path, ["index.md"])
+    preview = project / PREVIEW_FOLDER
+    first = Server(project, "--strict", env={"NNFS_PRINT_BOOK": "false"})
+    try:
+        wait_for(lambda: "2.3" in first.page(), 120, "the first build")
+    finally:
+        first.close()
+    assert "0 blocks replayed from the execution cache" in first.output()
+    sessions = sorted(preview.glob("*.json"))
+    assert sessions, "the first run kept nothing"
+    for path in sessions:
+        session = json.loads(path.read_text())
+        for block in session["blocks"]:
+            block.update(shown=POISON, failure=POISON)
+        path.write_text(json.dumps(session))
+
+    again = Server(project, "--strict", env={"NNFS_PRINT_BOOK": "false"})
+    try:
+        wait_for(lambda: POISON in again.page(), 120, "the restart")
+    finally:
+        again.close()
+    assert re.search(r"\d+ blocks replayed from the execution cache, 0 run", again.output())
+
+    monkeypatch.delenv(RESULTS_VARIABLE, raising=False)  # a plain `mkdocs build`
+    built = mkdocs_build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stderr[-3000:]
+    assert POISON not in (tmp_path / "site/index.html").read_text()
+    assert "2.3" in (tmp_path / "site/index.html").read_text()
+
+    env = {**os.environ, RESULTS_VARIABLE: str(tmp_path / "results")}  # as `make test`
+    tested = run_pytest(project, "docs/index.md", env=env)
+    assert tested.returncode == 0, tested.stdout[-3000:]
+    assert POISON not in tested.stdout
+    assert list((tmp_path / "results").rglob("*.json")), "the doc tests ran nothing"

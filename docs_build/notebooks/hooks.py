@@ -79,8 +79,6 @@ def page_title(markdown: str, page: str) -> str:
 EXECUTED = ("playground.ipynb",)
 #: Where their executed copies live until the process ends.
 _EXECUTED_DIR = tempfile.TemporaryDirectory(prefix="nnfs-notebooks-")
-#: Under `mkdocs serve`: executed notebooks by the hash of all they depend on.
-_EXECUTED: dict[str, str] = {}
 
 
 def execute_playgrounds(files: Any) -> None:
@@ -91,8 +89,11 @@ def execute_playgrounds(files: Any) -> None:
         if file.src_uri not in EXECUTED or not file.abs_src_path:
             continue
         source = Path(file.abs_src_path).read_text()
-        key = BUILD.cache_key(source) if BUILD.cache is not None else None
-        executed = _EXECUTED.get(key) if key else None
+        # With the execution cache (`mkdocs serve`, which keeps it from run to run, or a
+        # run's results): the executed notebook, by the hash of all it depends on.
+        cache = BUILD.cache
+        kept = f"{BUILD.cache_key(source)}.ipynb"
+        executed = cache.document(kept) if cache is not None else None
         if executed is None:
             notebook = nbformat.reads(source, as_version=4)  # type: ignore[no-untyped-call]
             name = f"docs/{file.src_uri}"
@@ -102,8 +103,8 @@ def execute_playgrounds(files: Any) -> None:
             executed = notebook_bytes(notebook)
             cells = sum(cell.cell_type == "code" for cell in notebook.cells)
             log.info("Ran docs/%s in a fresh kernel: %d code cells passed", file.src_uri, cells)
-            if key:
-                _EXECUTED[key] = executed
+            if cache is not None:
+                cache.keep_document(kept, executed)
         target = out / file.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(executed)

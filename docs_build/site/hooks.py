@@ -2,7 +2,8 @@
 
 Blocks run through the Markdown extension (`docs_build.site.extension`),
 which any builder loads. These hooks add what needs the whole MkDocs build:
-the execution cache under `mkdocs serve` (`docs_build.core.cache`), forgetting
+the execution cache under `mkdocs serve` (`docs_build.core.cache`; kept in the
+project's .cache/preview/ from one run to the next, for serve only), forgetting
 the last build's blocks when it rebuilds, and the fence audit after the last
 page (ids unique across the site, every fence of every page run or marked);
 what else only `mkdocs serve` needs is in `docs_build.site.serving`.
@@ -32,15 +33,17 @@ MANIFEST_VARIABLE = "DOCS_BUILD_MANIFEST"
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    """`mkdocs serve` replays unchanged sessions from a cache in memory, shows a page's
-    failures on the page, keeps serving if its first build fails and stops on SIGTERM
-    as on Ctrl-C (`docs_build.site.serving`);
-    a build runs every block, or replays it from this run's results folder
-    (`DOCS_BUILD_RESULTS`)."""
+    """`mkdocs serve` replays unchanged sessions from its cache (in memory, and in the
+    project's .cache/preview/ from one run to the next), shows a page's failures on the
+    page, keeps serving if its first build fails and stops on SIGTERM as on Ctrl-C
+    (`docs_build.site.serving`); a build runs every block, or replays it from this
+    run's results folder (`DOCS_BUILD_RESULTS`), never from the preview's."""
     if command == "serve":
         serving.start()
         serving.keep_serving_first_build()
-    BUILD.use_cache(ExecutionCache() if command == "serve" else ExecutionCache.of_run(BUILD.root))
+        BUILD.use_cache(ExecutionCache.preview(BUILD.root))
+    else:
+        BUILD.use_cache(ExecutionCache.of_run(BUILD.root))
 
 
 def on_serve(server: Any, config: Any, builder: Any) -> Any:
@@ -85,6 +88,7 @@ def on_post_build(config: Any) -> None:
             BUILD.cache.misses,
         )
         BUILD.cache.hits = BUILD.cache.misses = 0
+        BUILD.cache.prune()  # the preview's folder: its oldest sessions beyond its bound
     docs = Path(config["docs_dir"])
     audit = audit_pages(docs, records, BUILD.root)
     if audit.problems:
