@@ -7,8 +7,8 @@ Copies the project to a temporary folder and starts `mkdocs serve` there as
 the first answer of the home page (HTTP 200), the CPU seconds the server took
 from start to stop (with the processes it waited for: on a busy machine, a
 steadier figure than the wall time), and the build's "N blocks replayed from
-the execution cache, M run" line. Prints each start and the
-restarts' median; used by `make timings`.
+the execution cache, M run" line. Prints each start and the restarts'
+median; `make timings` prints a first start and two restarts.
 
     python -m bench.serve_restart [PROJECT] [--restarts 3]
 """

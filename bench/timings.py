@@ -6,7 +6,9 @@ Prints, each figure measured on this machine now:
   the 15 slowest tests, the MkDocs renders it made and how many times each block
   ran, by kind and environment (docs_build/core/tally.py);
 - one strict build of the site;
-- `make serve`, from saving a page to the browser being told to reload;
+- `make serve`, from saving a page to the browser being told to reload, and
+  from its start to the first page served, first start and restarts
+  (`bench.serve_restart`);
 - the CPU each page's blocks take, part by part, with Part 3's budget (40 s per
   environment; `--pages` alone prints only this).
 
@@ -25,6 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import serve_restart
 from bench.serve_reload import measure, summary
 from docs_build.core import tally
 from docs_build.site.safe_build import build_environment, strict_build_command
@@ -127,6 +130,7 @@ def main() -> None:
     if not options.skip_serve:
         page = "docs/part1/layer.md"
         print(summary(page, measure(ROOT, page, 5)))
+        print(serve_restart.summary(serve_restart.measure(ROOT, 2)))
     if not options.skip_test:
         make_test()
 
