@@ -318,6 +318,14 @@ def served_build() -> Callable[..., None]:
     return build
 
 
+def test_mkdocs_serve_builds_through_the_name_replaced_for_the_first_build() -> None:
+    """`keep_serving_first_build` replaces `build` in MkDocs' serve command: another
+    MkDocs that builds otherwise would end on a failed first build again."""
+    from mkdocs.commands import build as build_module
+
+    assert served_build() is build_module.build
+
+
 def test_only_the_first_build_is_kept_from_ending_the_server(
     serve_command: Callable[[Callable[..., None]], None],
 ) -> None:
