@@ -22,6 +22,7 @@ last one drives `FailedBuilds` with a stand-in for MkDocs' server, no build.
 
 from __future__ import annotations
 
+import html
 import re
 import signal
 import time
@@ -132,6 +133,26 @@ def test_a_failing_page_shows_its_failure_and_the_others_work(served: Served) ->
     output = served.server.output()  # and the terminal
     assert "ERROR   -  docs/scratch.md:5, block 'scratch-loop' (python): ran past" in output
     assert "1 page(s) show their failures: docs/scratch.md (make build fails on them)" in output
+
+
+#: A block whose failure quotes its hidden line (a fresh clone without `nnfs`, say).
+HIDDEN_FAILS = (
+    "# Scratch\n\nProse that still shows.\n\n"
+    '```python exec="on" id="scratch-hidden"\nx = 1\n'
+    "assert x == 2, 'no'  # markdown-exec: hide\n```\n"
+)
+
+
+@pytest.mark.slow
+def test_a_failure_quoting_a_hidden_line_shows_on_its_page(served: Served) -> None:
+    """Found by a fresh clone's `make serve`: such a failure was taken for fence text
+    the Markdown parser missed, which failed the whole build; now the page shows it."""
+    served.rebuild(HIDDEN_FAILS)
+    page = served.server.page("/scratch/", timeout=10)
+    assert "The site failed to build" not in page
+    assert "This page failed to build" in page
+    assert "# markdown-exec: hide" in page  # the traceback quotes the line
+    assert "nnfs-build-failure" not in served.server.page("/", timeout=10)
 
 
 @pytest.mark.slow
@@ -367,3 +388,24 @@ def test_without_live_reload_a_failed_first_build_still_ends_the_server(
     with context:
         serving.keep_serving_first_build()
     assert served_build() is build
+
+
+def test_a_failure_that_quotes_a_hidden_line_is_not_fence_text() -> None:
+    """Found by a fresh clone's `make serve` (no `nnfs` installed): a failed block whose
+    traceback quotes its hidden line (`# markdown-exec: hide`) was taken for a fence the
+    Markdown parser missed, which failed the whole build instead of showing the page
+    with its failures. The page's text outside its failures is still checked."""
+    from docs_build.site.pages import lost_blocks
+
+    failure = (
+        "docs/part2/loss.md:343, block 'check' (python): raised:\n"
+        '  File "<block>", line 1, in <module>\n'
+        "    plain = -np.log(picked)  # markdown-exec: hide\n"
+        "NameError: name 'np' is not defined"
+    )
+    block = f'<pre class="nnfs-block-failure">{html.escape(failure)}</pre>'
+    page = serving.failed_page("docs/part2/loss.md", [failure], f"<h1>Loss</h1>\n{block}\n")
+    serving.FAILED_PAGES.clear()
+    assert lost_blocks("docs/part2/loss.md", [], page) == []
+    leaked = page + "<p>x = 1  # markdown-exec: hide</p>"
+    assert "executable fence's own text" in lost_blocks("docs/part2/loss.md", [], leaked)[0]

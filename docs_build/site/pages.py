@@ -251,24 +251,32 @@ SERVE_HINT = (
 
 #: An executable fence's own text: its opening line, or a hidden line.
 FENCE_TEXT = re.compile(r'exec=(&quot;|"|\\")|markdown-exec: hide')
+#: What says a block or a page failed, under `mkdocs serve` (a failed block's box, a
+#: page's list of failures): a traceback in it may quote a hidden line.
+FAILURES = re.compile(
+    r'<pre class="nnfs-block-failure">.*?</pre>'
+    r'|<div class="admonition failure nnfs-build-failure".*?</div>',
+    re.S,
+)
 
 
 def lost_blocks(path: str, ran: list[str], html_text: str) -> list[str]:
     """Why the HTML of page `path` is wrong: a block of `ran` missing from it (a line
     that leaves a box or list can tear a fence out of it: the block runs, its output is
-    lost), or an executable fence's own text in it."""
+    lost), or an executable fence's own text in it (outside what says a block failed)."""
     lost = [
         f"{path}: block '{block}' ran, but its output is not in the page (does a line "
         "above it leave the box or list the block sits in? indent it like the block)"
         for block in sorted(ran)
         if block and f'data-block="{html.escape(block)}"' not in html_text
     ]
-    leak = FENCE_TEXT.search(html_text)
+    shown = FAILURES.sub("", html_text)
+    leak = FENCE_TEXT.search(shown)
     if leak:
         start = max(0, leak.start() - 60)
         lost.append(
             f"{path}: the page shows an executable fence's own text "
-            f"(...{html_text[start : leak.end() + 20]}...): a fence the Markdown parser "
+            f"(...{shown[start : leak.end() + 20]}...): a fence the Markdown parser "
             "did not take as a fence"
         )
     return lost
