@@ -418,7 +418,7 @@ def test_the_playground_is_kept_from_one_run_of_make_serve_to_the_next(
     from docs_build.site.pages import BUILD
 
     runs: list[str] = []
-    monkeypatch.setattr(hooks, "execute", lambda notebook, *_: runs.append("ran"))
+    monkeypatch.setattr(hooks, "execute", lambda notebook, *_, **__: runs.append("ran"))
     notebook = tmp_path / "playground.ipynb"
     notebook.write_text(
         '{"cells": [{"cell_type": "code", "execution_count": null, "id": "cell-000", '
