@@ -52,16 +52,22 @@ def wait_for(log: Path, text: str, count: int, seconds: float) -> float:
     raise TimeoutError(f"no {count}x {text!r} after {seconds} s:\n{log.read_text()[-2000:]}")
 
 
+def copy_project(project: Path, into: Path) -> Path:
+    """A copy of what `make serve` reads, as `into`/project."""
+    copy = into / "project"
+    copy.mkdir()
+    for name in COPIED:
+        source = project / name
+        if source.is_dir():
+            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy(source, copy / name)
+    return copy
+
+
 def measure(project: Path, page: str, edits: int) -> list[float]:
     with tempfile.TemporaryDirectory() as folder:
-        copy = Path(folder) / "project"
-        copy.mkdir()
-        for name in COPIED:
-            source = project / name
-            if source.is_dir():
-                shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-            elif source.exists():
-                shutil.copy(source, copy / name)
+        copy = copy_project(project, Path(folder))
         log = copy / "serve.log"
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(copy)}
         env["NNFS_PRINT_BOOK"] = "false"  # as `make serve` runs it

@@ -19,7 +19,6 @@ import argparse
 import os
 import re
 import resource
-import shutil
 import signal
 import subprocess
 import sys
@@ -30,7 +29,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.serve_reload import COPIED, free_port
+from bench.serve_reload import copy_project, free_port
 
 #: The build's line on the execution cache.
 REPLAYED = re.compile(r"(\d+) blocks replayed from the execution cache, (\d+) run")
@@ -46,18 +45,6 @@ class Start:
     def __str__(self) -> str:
         blocks = f"{self.replayed} blocks replayed, {self.ran} run"
         return f"{self.seconds:5.1f} s to the first page ({self.cpu:5.1f} s CPU), {blocks}"
-
-
-def copy_project(project: Path, into: Path) -> Path:
-    copy = into / "project"
-    copy.mkdir()
-    for name in COPIED:
-        source = project / name
-        if source.is_dir():
-            shutil.copytree(source, copy / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy(source, copy / name)
-    return copy
 
 
 def answered(url: str) -> bool:
