@@ -17,7 +17,6 @@ executing every block again; a session already stored is replayed here too.
 from __future__ import annotations
 
 import atexit
-import json
 import os
 import time
 from collections.abc import Iterable
@@ -33,7 +32,6 @@ from docs_build.core.cache import (
     ExecutionCache,
     Place,
     block_name,
-    digest,
     session_keys,
     settings_of,
     world_digest,
@@ -102,20 +100,11 @@ class RunResults:
             return {}
         return session_keys(self.world, page, fences)
 
-    def _mark(self, page: str) -> Path | None:
-        if self.cache is None or self.cache.folder is None:
-            return None
-        return self.cache.folder / "pages" / f"{digest([page])[:16]}.json"
-
     def page_done(self, page: str) -> None:
         """Note that `page`'s doc tests are over (its sessions stored), and the world
         they were stored under."""
-        mark = self._mark(page)
-        if mark is not None:
-            mark.parent.mkdir(parents=True, exist_ok=True)
-            partial = mark.with_suffix(f".{os.getpid()}.partial")
-            partial.write_text(json.dumps({"page": page, "world": self.world}))
-            partial.replace(mark)
+        if self.cache is not None:
+            self.cache.mark_page_done(page, self.world)
 
     def wait(self, page: str, places: dict[str, Place], seconds: float) -> str | None:
         """Wait until every session of `places` is stored (by another process of this
@@ -124,26 +113,24 @@ class RunResults:
         if self.cache is None:
             return f"{page}: this run keeps no results"
         cache, keys = self.cache, {key for key, _, _ in places.values()}
-        mark = self._mark(page)
         deadline = time.monotonic() + seconds
-        while not all(cache.stored(key) for key in keys):
-            if mark is not None and mark.is_file():
-                if all(cache.stored(key) for key in keys):
-                    return None
-                there = json.loads(mark.read_text())["world"]
-                if there != self.world:
-                    return (
-                        f"{page}: its doc tests stored their sessions under other inputs "
-                        f"than this process sees (world {there[:12]} there, "
-                        f"{self.world[:12]} here): an environment variable, an installed "
-                        "package or a file differs between the two processes "
-                        "(docs_build.core.cache.world_digest)"
-                    )
+        while True:
+            there = cache.page_done_under(page)  # read first: it is written after them
+            if all(cache.stored(key) for key in keys):
+                return None
+            if there is not None and there != self.world:
+                return (
+                    f"{page}: its doc tests stored their sessions under other inputs "
+                    f"than this process sees (world {there[:12]} there, "
+                    f"{self.world[:12]} here): an environment variable, an installed "
+                    "package or a file differs between the two processes "
+                    "(docs_build.core.cache.world_digest)"
+                )
+            if there is not None:
                 return f"{page}: its doc tests are over but stored no results"
             if time.monotonic() > deadline:
                 return f"{page}: this run's doc tests stored no results within {seconds:g} s"
             time.sleep(0.2)
-        return None
 
     def run(self, engine: Engine, page: str, fence: Fence, places: dict[str, Place]) -> Outcome:
         """Replay the block if its session is stored, else run it."""

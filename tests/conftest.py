@@ -94,11 +94,6 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     os.environ[RESULTS_VARIABLE] = str(shared / DEFAULT_RESULTS)
     whole_suite = config.args_source == pytest.Config.ArgsSource.TESTPATHS
     if whole_suite and not hasattr(config, "workerinput"):
-        # NumPy's import sets a variable in the C environment for a moment (see
-        # docs_build.core.cache.IGNORED_VARIABLES): imported here, in the main thread,
-        # not by the threads below while xdist starts its workers.
-        import numpy  # noqa: F401
-
         for target in (run_limited, build_after_doc_tests):
             thread = threading.Thread(target=target, args=(shared,), daemon=True)
             thread.start()

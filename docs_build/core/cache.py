@@ -278,6 +278,23 @@ class ExecutionCache:
             with contextlib.suppress(OSError):
                 scratch.unlink(missing_ok=True)  # the preview works on from memory
 
+    def mark_page_done(self, page: str, world: str) -> None:
+        """Note in the folder that `page`'s sessions are all stored, under `world`: a
+        process waiting for them (another xdist worker) then stops waiting."""
+        if self.folder is not None:
+            self._write(_page_mark(page), json.dumps({"page": page, "world": world}))
+
+    def page_done_under(self, page: str) -> str | None:
+        """The world `page`'s sessions were stored under, once they all are (in any
+        process of the run), else None."""
+        if self.folder is None:
+            return None
+        try:
+            world: str = json.loads((self.folder / _page_mark(page)).read_text())["world"]
+        except (OSError, ValueError, KeyError):
+            return None
+        return world
+
     def document(self, name: str) -> str | None:
         """Something else the build made, stored by `keep_document` under the file name
         `name` (the executed playground notebook: `<key>.ipynb`), if it is stored."""
@@ -352,6 +369,11 @@ class ExecutionCache:
             ids = [block for block, (k, _, _) in places.items() if k == key]
             self.store(key, self._running.pop(key), page, ids)
         return outcome
+
+
+def _page_mark(page: str) -> str:
+    """The file name of `page`'s mark (not `.json`: `results_by_block` reads sessions)."""
+    return f"{digest([page])[:16]}.page"
 
 
 def results_folder(base: Path, root: Path) -> Path:
