@@ -2,9 +2,11 @@
 
 Prints, each figure measured on this machine now:
 
-- warm `make test` (lint included): wall time, CPU time of all its processes,
-  the 15 slowest tests, the MkDocs renders it made and how many times each block
-  ran, by kind and environment (docs_build/core/tally.py);
+- warm `make test` (lint included): wall time, CPU time of the processes it
+  waited for and of the whole machine (Chromium's processes are not waited for:
+  only the second counts them; it is exact when nothing else runs), the 15
+  slowest tests, the MkDocs renders it made and how many times each block ran,
+  by kind and environment (docs_build/core/tally.py);
 - one strict build of the site;
 - `make serve`, from saving a page to the browser being told to reload, and
   from its start to the first page served, first start and restarts
@@ -26,6 +28,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from bench import serve_restart
 from bench.serve_reload import measure, summary
@@ -40,16 +43,31 @@ def children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(command: list[str], **options: object) -> tuple[float, float, str, int]:
-    """Wall seconds, CPU seconds (of the command and everything it waited for), output, status."""
-    cpu, start = children_cpu(), time.perf_counter()
+def machine_cpu() -> float | None:
+    """CPU seconds every process of this machine has used since it started (Linux's
+    /proc/stat: all time but idle and waiting for I/O), or None where there is none."""
+    try:
+        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    except OSError:
+        return None
+    ticks = [int(field) for field in fields[:8]]  # guest time is counted in user time
+    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
+
+
+class Timing(NamedTuple):
+    wall: float  # seconds
+    cpu: float  # CPU seconds of the command and every process it waited for
+    output: str
+    status: int
+    machine: float | None  # CPU seconds of the whole machine meanwhile (None off Linux)
+
+
+def timed(command: list[str], **options: object) -> Timing:
+    cpu, whole, start = children_cpu(), machine_cpu(), time.perf_counter()
     run = subprocess.run(command, capture_output=True, text=True, check=False, **options)  # type: ignore[call-overload]
-    return (
-        time.perf_counter() - start,
-        children_cpu() - cpu,
-        run.stdout + run.stderr,
-        run.returncode,
-    )
+    wall, after = time.perf_counter() - start, machine_cpu()
+    machine = None if whole is None or after is None else after - whole
+    return Timing(wall, children_cpu() - cpu, run.stdout + run.stderr, run.returncode, machine)
 
 
 #: Blocks whose executions `make timings` lists one by one: Part 3's training runs.
@@ -67,12 +85,15 @@ def make_test() -> None:
     with tempfile.TemporaryDirectory() as folder:
         counted = Path(folder) / "tally.tsv"
         env = {**os.environ, tally.VARIABLE: str(counted)}
-        wall, cpu, output, status = timed(
+        wall, cpu, output, status, whole = timed(
             ["make", "test", "PYTEST_ARGS=--durations=15"], cwd=ROOT, env=env
         )
         counts = tally.read(counted)
     verdict = "passed" if status == 0 else f"FAILED (exit {status})"
-    print(f"Warm make test: {wall:.1f} s wall, {cpu:.1f} s CPU, {verdict}")
+    machine = "" if whole is None else f", {whole:.1f} s CPU on the whole machine"
+    print(
+        f"Warm make test: {wall:.1f} s wall, {cpu:.1f} s CPU of its processes{machine}, {verdict}"
+    )
     for line in tally.summary(counts, HEAVY_BLOCKS):
         print(f"  {line}")
     match = re.search(r"=+ slowest 15 durations =+\n(.*?)\n(?:=|\n)", output, re.DOTALL)
@@ -89,7 +110,7 @@ def strict_build() -> None:
     """The hosted site's strict build alone (`make build` also builds the offline copy)."""
     with tempfile.TemporaryDirectory() as folder:
         command = strict_build_command(Path(folder))
-        wall, cpu, output, status = timed(command, cwd=ROOT, env=build_environment())
+        wall, cpu, output, status, _ = timed(command, cwd=ROOT, env=build_environment())
     verdict = "" if status == 0 else f" FAILED (exit {status}):\n{output[-2000:]}"
     print(f"Strict build (the hosted site): {wall:.1f} s wall, {cpu:.1f} s CPU{verdict}")
 
@@ -102,12 +123,13 @@ def page_cpu() -> None:
     """CPU seconds of each page's doc tests, less pytest's own start (an empty run)."""
     python = str(ROOT / ".venv" / "bin" / "python")
     command = [python, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider"]
-    base = timed([*command, "--co", "docs/index.md"], cwd=ROOT)[1]
+    base = timed([*command, "--co", "docs/index.md"], cwd=ROOT).cpu
     print(f"Doc tests per page (CPU seconds, less {base:.1f} s of pytest start-up):")
     for part in sorted((ROOT / "docs").glob("part*")):
         total = 0.0
         for page in sorted(part.glob("*.md")):
-            _wall, cpu, _output, status = timed([*command, str(page.relative_to(ROOT))], cwd=ROOT)
+            run = timed([*command, str(page.relative_to(ROOT))], cwd=ROOT)
+            cpu, status = run.cpu, run.status
             cost = max(cpu - base, 0.0)
             total += cost
             flag = "" if status == 0 else f"  FAILED (exit {status})"
