@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import signal
 import subprocess
 import sys
@@ -30,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.serve_reload import copy_project, free_port
+from bench.timing import children_cpu
 
 #: The build's line on the execution cache.
 REPLAYED = re.compile(r"(\d+) blocks replayed from the execution cache, (\d+) run")
@@ -78,11 +78,6 @@ def start(project: Path, log: Path, seconds: float = 600) -> Start:
     found = REPLAYED.findall(log.read_text())
     replayed, ran = (int(n) for n in found[0]) if found else (0, 0)
     return Start(took, children_cpu() - cpu, replayed, ran)
-
-
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
 
 
 def measure(project: Path, restarts: int) -> list[Start]:

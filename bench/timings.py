@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import resource
 import subprocess
 import tempfile
 import time
@@ -32,26 +31,11 @@ from typing import NamedTuple
 
 from bench import serve_restart
 from bench.serve_reload import measure, summary
+from bench.timing import children_cpu, machine_cpu
 from docs_build.core import tally
 from docs_build.site.safe_build import build_environment, strict_build_command
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def machine_cpu() -> float | None:
-    """CPU seconds every process of this machine has used since it started (Linux's
-    /proc/stat: all time but idle and waiting for I/O), or None where there is none."""
-    try:
-        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
-    except OSError:
-        return None
-    ticks = [int(field) for field in fields[:8]]  # guest time is counted in user time
-    return (sum(ticks) - ticks[3] - ticks[4]) / os.sysconf("SC_CLK_TCK")
 
 
 class Timing(NamedTuple):
