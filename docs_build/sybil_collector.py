@@ -127,7 +127,10 @@ class RunResults:
                     "(docs_build.core.cache.world_digest)"
                 )
             if there is not None:
-                return f"{page}: its doc tests are over but stored no results"
+                return (
+                    f"{page}: its doc tests are over, but not every session replayed here "
+                    "was stored (a session is stored only once all its blocks have run)"
+                )
             if time.monotonic() > deadline:
                 return f"{page}: this run's doc tests stored no results within {seconds:g} s"
             time.sleep(0.2)
